@@ -9,9 +9,17 @@ export default tseslint.config(
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          // node:test's describe/it return promises the runner itself awaits.
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] },
+          ],
+        },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
     },
   },
@@ -23,7 +31,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net'], message: 'No Node built-ins in workflow code.' },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net'],
+              message: 'No Node built-ins in workflow code.',
+            },
             { group: ['mongodb', 'express', 'pino', '../store/*', '../api/*'], message: 'No I/O in workflow code.' },
             { group: ['../activities/*'], allowTypeImports: true, message: 'Import activities as types only.' },
           ],

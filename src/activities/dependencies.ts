@@ -1,0 +1,9 @@
+import type { GarageConfig } from '../config.js';
+import type { Collections } from '../store/collections.js';
+
+/** Everything activities touch, passed in so tests give them real ones. */
+export type ActivityDependencies = Readonly<{
+  collections: Collections;
+  garages: ReadonlyMap<string, GarageConfig>;
+  clock: () => Date;
+}>;

@@ -1,0 +1,30 @@
+import type { MappedPush } from '../domain/mapping/mapped-push.js';
+import { writeDocuments, type DocumentsWritten } from '../store/write-documents.js';
+import type { ActivityDependencies } from './dependencies.js';
+
+export type UpsertDocumentsInput = Readonly<{
+  garageId: string;
+  importId: string;
+  receivedAt: string;
+  push: MappedPush;
+}>;
+
+export function createUpsertDocuments({ collections, garages, clock }: ActivityDependencies) {
+  /** Writes the appointment, car and parties of one push, newest version wins; safe to retry. */
+  return async function upsertDocuments(input: UpsertDocumentsInput): Promise<DocumentsWritten> {
+    const { push } = input;
+    return writeDocuments(collections, {
+      garageId: input.garageId,
+      push,
+      source: {
+        dms: 'carsys',
+        sentAt: new Date(push.sentAt),
+        messageId: push.messageId,
+        importId: input.importId,
+        receivedAt: new Date(input.receivedAt),
+      },
+      keepImportingAfterWorkStarted: garages.get(input.garageId)?.keepImportingAfterWorkStarted ?? false,
+      now: clock(),
+    });
+  };
+}

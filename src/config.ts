@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+const GarageConfig = z.object({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'garage ids are letters, digits, - and _ (at most 64)'),
+  /** One or two active secrets: two during a rotation. */
+  secrets: z.array(z.string().min(16, 'a garage secret has at least 16 characters')).min(1).max(2),
+  keepImportingAfterWorkStarted: z.boolean().default(false),
+});
+export type GarageConfig = z.infer<typeof GarageConfig>;
+
+const garagesFromJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'CARSYS_GARAGES is not valid JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(GarageConfig));
+
+const EnvSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('carsys-import'),
+  TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+  MONGODB_URL: z.string().startsWith('mongodb').default('mongodb://127.0.0.1:27017/'),
+  MONGODB_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('claire'),
+  RECEIVER_HOST: z.string().default('127.0.0.1'),
+  RECEIVER_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  SIGNATURE_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
+  RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(30),
+  CARSYS_GARAGES: garagesFromJson.default([]),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = Readonly<{
+  temporal: Readonly<{ address: string; namespace: string; taskQueue: string; uiUrl: string }>;
+  mongo: Readonly<{ url: string; database: string }>;
+  receiver: Readonly<{
+    host: string;
+    port: number;
+    bodyLimitBytes: number;
+    signatureToleranceSeconds: number;
+    retryAfterSeconds: number;
+  }>;
+  garages: ReadonlyMap<string, GarageConfig>;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+}>;
+
+/** Thrown when the environment does not describe a usable configuration; the message names each bad variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment once at start-up into a typed, frozen configuration. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const garages = new Map(e.CARSYS_GARAGES.map((garage) => [garage.id, Object.freeze(garage)]));
+  if (garages.size !== e.CARSYS_GARAGES.length)
+    throw new ConfigError('Invalid configuration:\n  CARSYS_GARAGES: duplicate garage id');
+  return Object.freeze({
+    temporal: Object.freeze({
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      uiUrl: e.TEMPORAL_UI_URL.replace(/\/$/, ''),
+    }),
+    mongo: Object.freeze({ url: e.MONGODB_URL, database: e.MONGODB_DATABASE }),
+    receiver: Object.freeze({
+      host: e.RECEIVER_HOST,
+      port: e.RECEIVER_PORT,
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      signatureToleranceSeconds: e.SIGNATURE_TOLERANCE_SECONDS,
+      retryAfterSeconds: e.RETRY_AFTER_SECONDS,
+    }),
+    garages,
+    logLevel: e.LOG_LEVEL,
+  });
+}

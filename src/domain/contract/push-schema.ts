@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { amountCents, calendarDate, dateTime, flexibleBoolean, optional, required, text, vatRate } from './fields.js';
+
+export const pushEvents = ['appointment.upsert', 'appointment.cancel'] as const;
+export type PushEvent = (typeof pushEvents)[number];
+
+/** Contract's default when a push leaves out the VAT rate. */
+export const defaultVatRate = 21;
+
+const dmsId = text(64).pipe(z.string().min(1));
+
+const Prices = z
+  .object({
+    exclVat: optional(amountCents),
+    inclVat: optional(amountCents),
+    vatRate: optional(vatRate),
+  })
+  .superRefine((prices, ctx) => {
+    if (prices.exclVat === undefined && prices.inclVat === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'needs at least one of exclVat and inclVat',
+        params: { code: 'price_missing' },
+      });
+    }
+  });
+
+const Intervention = z.object({
+  lineId: optional(text(64)),
+  title: required(text(500)),
+  description: optional(text(4000)),
+  prices: optional(Prices),
+});
+
+const Appointment = z.object({
+  dmsNumber: required(dmsId),
+  woNumber: optional(text(64)),
+  appointmentDate: optional(dateTime),
+  creationDate: optional(dateTime),
+  customerWaiting: optional(flexibleBoolean),
+  interventions: optional(z.array(Intervention).max(500)),
+});
+
+const Car = z.object({
+  make: optional(text(100)),
+  model: optional(text(200)),
+  registrationNumber: optional(text(32)),
+  vin: optional(text(32)),
+  fuel: optional(text(64)),
+  firstRegistrationDate: optional(calendarDate),
+  apkDate: optional(calendarDate),
+  driverId: optional(dmsId),
+  ownerId: optional(dmsId),
+  contractorId: optional(dmsId),
+});
+
+const Party = z.object({
+  id: required(dmsId),
+  company: optional(text(200)),
+  title: optional(text(50)),
+  firstName: optional(text(100)),
+  lastName: optional(text(200)),
+  street: optional(text(200)),
+  houseNumber: optional(text(20)),
+  postcode: optional(text(20)),
+  place: optional(text(100)),
+  emailPrivate: optional(text(254)),
+  phonePrivate: optional(text(40)),
+  mobilePrivate: optional(text(40)),
+  emailBusiness: optional(text(254)),
+  phoneBusiness: optional(text(40)),
+  mobileBusiness: optional(text(40)),
+});
+
+/**
+ * The Carsys push body (contract v1) with every value in its parsed form: instants as ISO UTC strings,
+ * calendar dates as YYYY-MM-DD, amounts in cents. Values that are normalised later (plates, phones, e-mail)
+ * stay text here, because a bad one is a warning, not a failure.
+ */
+export const CarsysPush = z
+  .object({
+    messageId: optional(text(200)),
+    event: optional(
+      z.enum(pushEvents, { error: 'is not a known event; use appointment.upsert or appointment.cancel' }),
+    ),
+    sentAt: optional(dateTime),
+    appointment: required(Appointment),
+    car: optional(Car),
+    parties: optional(z.array(Party).max(50)),
+  })
+  .transform((push) => ({ ...push, event: push.event ?? 'appointment.upsert', parties: push.parties ?? [] }))
+  .superRefine((push, ctx) => {
+    if (push.event === 'appointment.upsert') {
+      if (push.appointment.appointmentDate === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['appointment', 'appointmentDate'],
+          message: 'is required for an appointment.upsert',
+          params: { code: 'required' },
+        });
+      }
+      if (push.car === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['car'],
+          message: 'is required for an appointment.upsert',
+          params: { code: 'required' },
+        });
+      }
+    }
+    const seen = new Set<string>();
+    push.parties.forEach((party, index) => {
+      if (seen.has(party.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parties', index, 'id'],
+          message: 'appears twice in parties; each party id must be unique',
+          params: { code: 'duplicate_party' },
+        });
+      }
+      seen.add(party.id);
+    });
+  });
+export type CarsysPush = z.output<typeof CarsysPush>;
+export type CarsysPushCar = NonNullable<CarsysPush['car']>;
+export type CarsysPushParty = CarsysPush['parties'][number];

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+
+export function sha256Hex(text: string | Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Keeps an id part readable in the Web UI while refusing characters that would make it ambiguous. */
+function idPart(value: string): string {
+  return value.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64);
+}
+
+export type ImportIdentity = Readonly<{ importId: string; workflowId: string; dedupKey: string }>;
+
+/**
+ * Names an import after what makes a push the same push (rule 2): its messageId, or its body when it has none.
+ * The same push always gets the same importId and workflow id, so a resend finds the first one.
+ */
+export function importIdentity(input: {
+  garageId: string;
+  dmsNumber: string;
+  messageId: string | null;
+  bodySha256: string;
+}): ImportIdentity {
+  const dedupKey = input.messageId !== null ? `message:${input.messageId}` : `body:${input.bodySha256}`;
+  const importId = `imp_${sha256Hex(`${input.garageId}\0${dedupKey}`).slice(0, 26)}`;
+  const pushName = input.messageId !== null ? idPart(input.messageId) : `body-${input.bodySha256.slice(0, 16)}`;
+  const workflowId = `carsys-import/${idPart(input.garageId)}/dms-${idPart(input.dmsNumber)}/${pushName}`;
+  return { importId, workflowId, dedupKey };
+}

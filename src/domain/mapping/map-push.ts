@@ -1,0 +1,35 @@
+import type { CarsysPush } from '../contract/push-schema.js';
+import { mapAppointment } from './map-appointment.js';
+import { mapCar } from './map-car.js';
+import { mapParties } from './map-parties.js';
+import type { MappedPush } from './mapped-push.js';
+import { WarningList } from './warnings.js';
+
+/** Maps a valid push to the fields the documents hold (rules 2–7), with a warning for each value kept raw. */
+export function mapPush(push: CarsysPush, receivedAt: string): MappedPush {
+  const warnings = new WarningList();
+  const sentAt = push.sentAt ?? receivedAt;
+  if (push.sentAt === undefined) {
+    warnings.add('sentAt', 'sent_at_missing', 'is missing; the receive time orders this version instead');
+  }
+  const base = { dmsNumber: push.appointment.dmsNumber, sentAt, messageId: push.messageId ?? null };
+
+  if (push.event === 'appointment.cancel') {
+    return { ...base, event: push.event, woNumber: push.appointment.woNumber ?? null, warnings: warnings.items };
+  }
+  const { appointmentDate } = push.appointment;
+  if (appointmentDate === undefined || push.car === undefined) {
+    throw new Error('an upsert without appointment date or car reached mapping; validation should have refused it');
+  }
+  const appointment = mapAppointment(push.appointment, appointmentDate, warnings);
+  const car = mapCar(push.car, warnings);
+  const parties = mapParties(push.parties, car, warnings);
+  return {
+    ...base,
+    event: push.event,
+    appointment: { ...appointment, warnings: warnings.codes() },
+    car,
+    parties,
+    warnings: warnings.items,
+  };
+}

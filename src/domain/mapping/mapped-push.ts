@@ -1,0 +1,93 @@
+import type { PushEvent } from '../contract/push-schema.js';
+import type { PushWarning } from '../issues.js';
+import type { Fuel } from '../normalise/fuel.js';
+
+export const partyRoles = ['driver', 'owner', 'contractor'] as const;
+export type PartyRole = (typeof partyRoles)[number];
+
+export type MappedIntervention = Readonly<{
+  lineId: string | null;
+  title: string;
+  description: string | null;
+  priceExclVatCents: number | null;
+  priceInclVatCents: number | null;
+  vatRate: number | null;
+}>;
+
+/** The DMS-sourced fields of an appointment; instants are ISO UTC strings so the value crosses Temporal as JSON. */
+export type MappedAppointmentFields = Readonly<{
+  woNumber: string | null;
+  appointmentAt: string;
+  createdInDmsAt: string | null;
+  customerWaiting: boolean;
+  interventions: readonly MappedIntervention[];
+  warnings: readonly string[];
+}>;
+
+/** How a car is found again: by VIN when valid, else by normalised registration (rule 2). */
+export type CarKey = Readonly<{ kind: 'vin' | 'registration'; value: string }>;
+
+export type MappedCar = Readonly<{
+  key: CarKey;
+  vin: string | null;
+  vinRaw: string | null;
+  registration: string | null;
+  registrationRaw: string | null;
+  make: string | null;
+  model: string | null;
+  fuel: Fuel | null;
+  fuelRaw: string | null;
+  firstRegistrationDate: string | null;
+  apkDate: string | null;
+  driverDmsId: string | null;
+  ownerDmsId: string | null;
+  contractorDmsId: string | null;
+}>;
+
+export const partyContactFields = [
+  'emailPrivate',
+  'phonePrivate',
+  'mobilePrivate',
+  'emailBusiness',
+  'phoneBusiness',
+  'mobileBusiness',
+] as const;
+
+export type MappedParty = Readonly<{
+  dmsPartyId: string;
+  roles: readonly PartyRole[];
+  company: string | null;
+  title: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  street: string | null;
+  houseNumber: string | null;
+  postcode: string | null;
+  place: string | null;
+  emailPrivate: string | null;
+  phonePrivate: string | null;
+  mobilePrivate: string | null;
+  emailBusiness: string | null;
+  phoneBusiness: string | null;
+  mobileBusiness: string | null;
+}>;
+
+type MappedPushBase = Readonly<{
+  event: PushEvent;
+  dmsNumber: string;
+  /** Orders versions of one appointment; the receive time when Carsys left it out. */
+  sentAt: string;
+  messageId: string | null;
+  warnings: readonly PushWarning[];
+}>;
+
+/** A push turned into what the documents hold, ready to upsert. */
+export type MappedPush =
+  | (MappedPushBase &
+      Readonly<{
+        event: 'appointment.upsert';
+        appointment: MappedAppointmentFields;
+        car: MappedCar;
+        parties: readonly MappedParty[];
+      }>)
+  | (MappedPushBase & Readonly<{ event: 'appointment.cancel'; woNumber: string | null }>);

@@ -1,0 +1,11 @@
+export { normaliseRegistration, registrationSidecode } from './registration.js';
+export { normaliseVin } from './vin.js';
+export { normalisePostcode } from './postcode.js';
+export { normalisePhone } from './phone.js';
+export { normaliseEmail } from './email.js';
+export { parseAmountCents, deriveOtherPrice } from './amount.js';
+export { fuels, normaliseFuel } from './fuel.js';
+export type { Fuel } from './fuel.js';
+export { parseFlexibleBoolean } from './boolean.js';
+export { dmsTimeZone, parseDmsDateTime, parseCalendarDate, isSuspiciousAppointmentDate } from './dates.js';
+export type { DateTimeParse, CalendarDateParse } from './dates.js';

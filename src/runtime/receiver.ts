@@ -1,0 +1,72 @@
+import type { Server } from 'node:http';
+import { once } from 'node:events';
+import { createApp } from '../api/app.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logging/logger.js';
+import { importLog } from '../store/import-log.js';
+import { createTemporalClient } from '../temporal/connection.js';
+import { startImport } from '../temporal/start-import.js';
+import { openMongo } from './mongo.js';
+
+export type RunningReceiver = Readonly<{ url: string; server: Server; close: () => Promise<void> }>;
+
+const startTimeoutMs = 5_000;
+const readinessTimeoutMs = 2_000;
+
+/** Wires the receiver to real Temporal and MongoDB and listens; `port: 0` picks a free port (tests). */
+export async function startReceiver(
+  config: Config,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): Promise<RunningReceiver> {
+  const mongo = await openMongo(config.mongo, readinessTimeoutMs);
+  const temporal = createTemporalClient(config.temporal);
+  const app = createApp({
+    logger,
+    push: {
+      auth: { garages: config.garages, toleranceSeconds: config.receiver.signatureToleranceSeconds, now },
+      bodyLimitBytes: config.receiver.bodyLimitBytes,
+      retryAfterSeconds: config.receiver.retryAfterSeconds,
+      importLog: importLog(mongo.collections),
+      startImport: (workflowId, request) =>
+        startImport({
+          client: temporal.client,
+          taskQueue: config.temporal.taskQueue,
+          workflowId,
+          request,
+          timeoutMs: startTimeoutMs,
+        }),
+      logger,
+    },
+    readiness: [
+      {
+        name: 'temporal',
+        check: async () => {
+          await temporal.connection.withDeadline(Date.now() + readinessTimeoutMs, () =>
+            temporal.connection.workflowService.getSystemInfo({}),
+          );
+        },
+      },
+      {
+        name: 'database',
+        check: async () => {
+          await mongo.db.command({ ping: 1 }, { timeoutMS: readinessTimeoutMs });
+        },
+      },
+    ],
+  });
+  const server = app.listen(config.receiver.port, config.receiver.host);
+  await once(server, 'listening');
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.receiver.port;
+  return {
+    url: `http://${config.receiver.host}:${port}`,
+    server,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await temporal.connection.close();
+      await mongo.client.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Collection, Filter, UpdateFilter } from 'mongodb';
+import { isDuplicateKeyError } from './duplicate-key.js';
+
+type Stamped = { _id: string; source: { sentAt: Date; importId: string } };
+
+export type GuardedWrite<T extends Stamped> = Readonly<{
+  collection: Collection<T>;
+  _id: string;
+  sentAt: Date;
+  importId: string;
+  /** Extra conditions the stored document must meet to be overwritten (for example, work not started). */
+  extraGuard?: Filter<T>;
+  update: UpdateFilter<T>;
+  /** The whole document to insert when none exists yet. */
+  insert: () => T;
+}>;
+
+/**
+ * Writes a document only when this push is newer than the one that last wrote it (rule 3), or is that same push
+ * being retried. Each step is a single-document atomic operation, so it needs no transaction and no atomic
+ * upsert (FerretDB 1.x has neither): a guarded update, else an insert, and if a racing writer inserted first,
+ * the guarded update once more.
+ */
+export async function guardedWrite<T extends Stamped>(write: GuardedWrite<T>): Promise<'written' | 'refused'> {
+  const newerOrSamePush = { $or: [{ 'source.sentAt': { $lt: write.sentAt } }, { 'source.importId': write.importId }] };
+  const guard = {
+    _id: write._id,
+    $and: write.extraGuard === undefined ? [newerOrSamePush] : [newerOrSamePush, write.extraGuard],
+  } as Filter<T>;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const updated = await write.collection.updateOne(guard, write.update);
+    if (updated.matchedCount === 1) return 'written';
+    try {
+      // The driver's OptionalUnlessRequiredId cannot see that T always carries a string _id.
+      await write.collection.insertOne(write.insert() as Parameters<Collection<T>['insertOne']>[0]);
+      return 'written';
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+  return 'refused';
+}

@@ -1,0 +1,67 @@
+import type { PushIssue, PushWarning } from '../domain/issues.js';
+import type { ImportStatus } from '../domain/import-status.js';
+import type { Collections } from './collections.js';
+import type { ImportDocument, WrittenDocuments } from './documents.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
+
+export type PushReceipt = Omit<
+  ImportDocument,
+  'status' | 'issues' | 'warnings' | 'attempts' | 'finishedAt' | 'documents'
+>;
+
+export type ImportFinish = Readonly<{
+  importId: string;
+  status: Exclude<ImportStatus, 'accepted'>;
+  issues?: readonly PushIssue[];
+  warnings?: readonly PushWarning[];
+  documents?: WrittenDocuments | null;
+  sentAt?: Date | null;
+  registration?: string | null;
+  finishedAt: Date;
+}>;
+
+/** The import log: one record per accepted push, kept for good, so it is also the permanent dedup ledger. */
+export function importLog(collections: Collections) {
+  const imports = collections.imports;
+  return {
+    /** Finds an import by id; the receiver's duplicate check. */
+    async find(importId: string): Promise<ImportDocument | null> {
+      return imports.findOne({ _id: importId });
+    },
+
+    /** Records a push as accepted, or returns the record that already holds it. */
+    async recordReceipt(receipt: PushReceipt): Promise<{ created: boolean; record: ImportDocument }> {
+      const record: ImportDocument = {
+        ...receipt,
+        status: 'accepted',
+        issues: [],
+        warnings: [],
+        attempts: [],
+        finishedAt: null,
+        documents: null,
+      };
+      try {
+        await imports.insertOne(record);
+        return { created: true, record };
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        const existing = await imports.findOne({ _id: receipt._id });
+        if (existing === null) throw error;
+        return { created: false, record: existing };
+      }
+    },
+
+    /** Stores how an import ended. */
+    async finish(finish: ImportFinish): Promise<void> {
+      const { importId, ...fields } = finish;
+      const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+      await imports.updateOne({ _id: importId }, { $set: set });
+    },
+
+    /** Counts a resend that was answered as a duplicate, so support can see how often Carsys sent it. */
+    async noteDuplicate(importId: string, at: Date): Promise<void> {
+      await imports.updateOne({ _id: importId }, { $inc: { duplicatesReceived: 1 }, $set: { lastDuplicateAt: at } });
+    },
+  };
+}
+export type ImportLog = ReturnType<typeof importLog>;

@@ -1,0 +1,14 @@
+import { Client, Connection } from '@temporalio/client';
+import type { Config } from '../config.js';
+
+export type TemporalHandle = Readonly<{ connection: Connection; client: Client }>;
+
+/**
+ * Connects lazily, so a receiver started while Temporal is down still answers (503) and recovers on its own when
+ * Temporal returns.
+ */
+export function createTemporalClient(config: Config['temporal']): TemporalHandle {
+  const connection = Connection.lazy({ address: config.address });
+  const client = new Client({ connection, namespace: config.namespace });
+  return { connection, client };
+}

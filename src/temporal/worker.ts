@@ -1,0 +1,37 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Config } from '../config.js';
+import type { ImportActivities } from '../activities/index.js';
+
+export type ImportWorkerOptions = Readonly<{
+  temporal: Config['temporal'];
+  activities: ImportActivities;
+  /** A prebuilt bundle (faster start, used in production and benchmarks) or the workflow sources. */
+  workflows: { workflowBundle: { codePath: string } } | { workflowsPath: string };
+  tuning?: Partial<
+    Pick<
+      WorkerOptions,
+      | 'maxConcurrentActivityTaskExecutions'
+      | 'maxConcurrentWorkflowTaskExecutions'
+      | 'maxConcurrentLocalActivityExecutions'
+      | 'maxCachedWorkflows'
+    >
+  >;
+}>;
+
+export const workflowsPath = new URL('../workflows/index.ts', import.meta.url).pathname;
+
+/** Connects a worker for the import task queue; the caller runs it and closes the connection afterwards. */
+export async function createImportWorker(
+  options: ImportWorkerOptions,
+): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({ address: options.temporal.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: options.temporal.namespace,
+    taskQueue: options.temporal.taskQueue,
+    activities: options.activities,
+    ...options.workflows,
+    ...options.tuning,
+  });
+  return { worker, connection };
+}

@@ -1,0 +1,74 @@
+import {
+  ApplicationFailure,
+  proxyActivities,
+  proxyLocalActivities,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ImportActivities } from '../activities/index.js';
+import type { ImportRequest } from '../domain/import-request.js';
+import type { ImportStatus } from '../domain/import-status.js';
+import { OutcomeKey } from '../temporal/search-attributes.js';
+
+/** The failure type support and tests branch on: a push that breaks the contract, not worth retrying. */
+export const invalidPushFailureType = 'InvalidPush';
+
+// Database and network errors are retried with backoff until the database is back (rule 9); none is fatal.
+const { deduplicatePush, upsertDocuments, recordOutcome } = proxyActivities<ImportActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+// Pure steps run in the worker beside the workflow: no task-queue round trip, still recorded in history.
+const { validatePush, mapPush } = proxyLocalActivities<ImportActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumAttempts: 3 },
+});
+
+function markOutcome(status: Exclude<ImportStatus, 'accepted'>): void {
+  upsertSearchAttributes([{ key: OutcomeKey, value: status }]);
+}
+
+/** Imports one Carsys push: deduplicate, validate, map, upsert, record the outcome. */
+export async function importCarsysPush(request: ImportRequest): Promise<ImportStatus> {
+  const { workflowId, runId } = workflowInfo();
+  const { importId } = request;
+
+  const deduplication = await deduplicatePush(request, { workflowId, runId });
+  if (deduplication.alreadyHandled) {
+    markOutcome('skipped_duplicate');
+    return 'skipped_duplicate';
+  }
+
+  const validation = await validatePush(request.rawBody);
+  if (!validation.ok) {
+    await recordOutcome({ importId, status: 'failed', issues: validation.issues });
+    markOutcome('failed');
+    throw ApplicationFailure.create({
+      type: invalidPushFailureType,
+      message: `The push breaks the Carsys contract in ${validation.issues.length} field(s); see the import log.`,
+      details: [validation.issues],
+      nonRetryable: true,
+    });
+  }
+
+  const mapped = await mapPush({ push: validation.push, receivedAt: request.receivedAt });
+  const written = await upsertDocuments({
+    garageId: request.garageId,
+    importId,
+    receivedAt: request.receivedAt,
+    push: mapped,
+  });
+  await recordOutcome({
+    importId,
+    status: written.outcome,
+    warnings: mapped.warnings,
+    documents: written.documents,
+    sentAt: mapped.sentAt,
+    ...(mapped.event === 'appointment.upsert' && mapped.car.registration !== null
+      ? { registration: mapped.car.registration }
+      : {}),
+  });
+  markOutcome(written.outcome);
+  return written.outcome;
+}

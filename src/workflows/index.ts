@@ -1,0 +1,1 @@
+export { importCarsysPush } from './import-carsys-push.js';
