@@ -2,6 +2,8 @@ import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import type { Config } from '../config.js';
 import { createImportWorker, workflowsPath, type ImportWorkerOptions } from '../temporal/worker.js';
+import type { Logger } from '../logging/logger.js';
+import { installTemporalRuntime } from '../temporal/runtime.js';
 import { openMongo } from './mongo.js';
 
 export type RunningWorker = Readonly<{ worker: Worker; run: Promise<void>; close: () => Promise<void> }>;
@@ -9,8 +11,10 @@ export type RunningWorker = Readonly<{ worker: Worker; run: Promise<void>; close
 /** Starts an import worker with real activities; `close` drains it and releases its connections. */
 export async function startWorker(
   config: Config,
+  logger: Logger,
   options: Partial<Pick<ImportWorkerOptions, 'workflows' | 'tuning'>> = {},
 ): Promise<RunningWorker> {
+  installTemporalRuntime(logger);
   const mongo = await openMongo(config.mongo, 30_000);
   const activities = createActivities({
     collections: mongo.collections,

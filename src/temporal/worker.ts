@@ -1,4 +1,4 @@
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Config } from '../config.js';
 import type { ImportActivities } from '../activities/index.js';
 
@@ -6,7 +6,7 @@ export type ImportWorkerOptions = Readonly<{
   temporal: Config['temporal'];
   activities: ImportActivities;
   /** A prebuilt bundle (faster start, used in production and benchmarks) or the workflow sources. */
-  workflows: { workflowBundle: { codePath: string } } | { workflowsPath: string };
+  workflows: { workflowBundle: WorkflowBundleOption } | { workflowsPath: string };
   tuning?: Partial<
     Pick<
       WorkerOptions,

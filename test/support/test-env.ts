@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig, type Config, type GarageConfig } from '../../src/config.js';
+
+/** Where the test services listen: set by `npm test` (scripts/test.ts), defaulting to the dev-service ports. */
+export const serviceEnv = {
+  TEMPORAL_ADDRESS: process.env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
+  MONGODB_URL: process.env['MONGODB_URL'] ?? 'mongodb://127.0.0.1:27017/',
+};
+
+export type TestSetup = Readonly<{
+  config: Config;
+  /** A garage with two active secrets (a rotation in progress). */
+  garage: GarageConfig;
+  otherGarage: GarageConfig;
+  /** A garage with `keepImportingAfterWorkStarted` on. */
+  keepsImportingGarage: GarageConfig;
+}>;
+
+/**
+ * A configuration of its own for each test file: own database, task queue and garage ids. Garage ids are part of
+ * workflow ids, and the dev server keeps closed workflows for a day, so they must differ between runs too.
+ */
+export function testSetup(overrides: Record<string, string> = {}): TestSetup {
+  const suffix = randomBytes(4).toString('hex');
+  const garage = {
+    id: `garage-${suffix}`,
+    secrets: [`first-secret-${suffix}-0001`, `second-secret-${suffix}-0002`],
+    keepImportingAfterWorkStarted: false,
+  };
+  const otherGarage = {
+    id: `other-${suffix}`,
+    secrets: [`other-garage-secret-${suffix}`],
+    keepImportingAfterWorkStarted: false,
+  };
+  const keepsImportingGarage = {
+    id: `keeps-${suffix}`,
+    secrets: [`keeps-importing-secret-${suffix}`],
+    keepImportingAfterWorkStarted: true,
+  };
+  const config = loadConfig({
+    ...serviceEnv,
+    MONGODB_DATABASE: `test_${suffix}`,
+    TEMPORAL_TASK_QUEUE: `test-${suffix}`,
+    RECEIVER_PORT: '0',
+    LOG_LEVEL: 'silent',
+    CARSYS_GARAGES: JSON.stringify([garage, otherGarage, keepsImportingGarage]),
+    ...overrides,
+  });
+  return { config, garage, otherGarage, keepsImportingGarage };
+}
