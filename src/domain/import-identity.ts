@@ -4,9 +4,14 @@ export function sha256Hex(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Keeps an id part readable in the Web UI while refusing characters that would make it ambiguous. */
+/**
+ * Keeps an id part readable in the Web UI while refusing characters that would make it ambiguous. A part that had
+ * to be changed or cut gets a hash of the original, so two different pushes never share a workflow id (which would
+ * make the second look like a duplicate and be lost).
+ */
 function idPart(value: string): string {
-  return value.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64);
+  if (/^[A-Za-z0-9._-]{1,64}$/.test(value)) return value;
+  return `${value.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 48)}-${sha256Hex(value).slice(0, 12)}`;
 }
 
 export type ImportIdentity = Readonly<{ importId: string; workflowId: string; dedupKey: string }>;

@@ -31,6 +31,11 @@ function issueAt(issues: readonly PushIssue[], path: string): PushIssue {
   return issue;
 }
 
+/** The value as it crosses Temporal: JSON, where a field set to undefined is simply absent. */
+function asJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
 function pathsAndCodes(issues: readonly PushIssue[]): string[] {
   return issues.map((issue) => `${issue.path} ${issue.code}`);
 }
@@ -53,7 +58,7 @@ describe('validatePushBody on the shared fixtures', () => {
     assert.equal(push.event, 'appointment.upsert');
     assert.equal(push.messageId, '0b6f3c1e-5d2a-4a43-9a57-3f1f2b9c0001');
     assert.equal(push.sentAt, '2026-11-27T08:15:02.000Z');
-    assert.deepEqual(push.appointment, {
+    assert.deepEqual(asJson(push.appointment), {
       dmsNumber: '184467',
       woNumber: 'WO-24-01873',
       appointmentDate: '2026-12-01T07:30:00.000Z',
@@ -69,7 +74,7 @@ describe('validatePushBody on the shared fixtures', () => {
         { lineId: '2', title: 'APK keuring', prices: { inclVat: 4500 } },
       ],
     });
-    assert.deepEqual(push.car, {
+    assert.deepEqual(asJson(push.car), {
       make: 'Volkswagen',
       model: 'Golf 1.4 TSI',
       registrationNumber: 'gb123x',
@@ -80,7 +85,7 @@ describe('validatePushBody on the shared fixtures', () => {
       driverId: 'C-1001',
       ownerId: 'C-1001',
     });
-    assert.deepEqual(push.parties, [
+    assert.deepEqual(asJson(push.parties), [
       {
         id: 'C-1001',
         title: 'Dhr.',
@@ -190,7 +195,10 @@ describe('validatePushBody on date-times', () => {
   });
 
   it('when a date-time is a number, then it is refused as the wrong type', () => {
-    const issue = issueAt(refused(pushBody({ appointment: { appointmentDate: 20261201 } })), 'appointment.appointmentDate');
+    const issue = issueAt(
+      refused(pushBody({ appointment: { appointmentDate: 20261201 } })),
+      'appointment.appointmentDate',
+    );
     assert.equal(issue.code, 'wrong_type');
     assert.equal(issue.message, 'must be text, not a number');
   });
@@ -250,7 +258,9 @@ describe('validatePushBody on amounts and VAT rates', () => {
   ];
   for (const [raw, cents] of cases) {
     it(`when exclVat is ${JSON.stringify(raw)}, then it is ${cents} cents`, () => {
-      const push = accepted(pushBody({ appointment: { interventions: [{ title: 'Beurt', prices: { exclVat: raw } }] } }));
+      const push = accepted(
+        pushBody({ appointment: { interventions: [{ title: 'Beurt', prices: { exclVat: raw } }] } }),
+      );
       assert.equal(firstIntervention(push).prices?.exclVat, cents);
     });
   }
@@ -263,7 +273,9 @@ describe('validatePushBody on amounts and VAT rates', () => {
   });
 
   it('when an amount is a boolean, then it is refused as the wrong type', () => {
-    const issues = refused(pushBody({ appointment: { interventions: [{ title: 'Beurt', prices: { exclVat: true } }] } }));
+    const issues = refused(
+      pushBody({ appointment: { interventions: [{ title: 'Beurt', prices: { exclVat: true } }] } }),
+    );
     assert.deepEqual(pathsAndCodes(issues), ['appointment.interventions[0].prices.exclVat wrong_type']);
   });
 
@@ -356,7 +368,11 @@ describe('validatePushBody on absent values', () => {
     const push = accepted(
       pushBody({
         appointment: {
-          interventions: [{ title: 'A', prices: { inclVat: 12.1 } }, { title: 'B', prices: { exclVat: 10 } }, { title: 'C' }],
+          interventions: [
+            { title: 'A', prices: { inclVat: 12.1 } },
+            { title: 'B', prices: { exclVat: 10 } },
+            { title: 'C' },
+          ],
         },
       }),
     );
@@ -446,7 +462,10 @@ describe('validatePushBody on required fields', () => {
   });
 
   it('when an upsert has no appointment date, then appointmentDate is required', () => {
-    const issue = issueAt(refused(pushBody({ appointment: { appointmentDate: undefined } })), 'appointment.appointmentDate');
+    const issue = issueAt(
+      refused(pushBody({ appointment: { appointmentDate: undefined } })),
+      'appointment.appointmentDate',
+    );
     assert.equal(issue.code, 'required');
     assert.equal(issue.message, 'is required for an appointment.upsert');
   });
@@ -477,7 +496,9 @@ describe('validatePushBody on required fields', () => {
   }
 
   it('when a party has no id, then its id is required', () => {
-    assert.deepEqual(pathsAndCodes(refused(pushBody({ parties: [{ lastName: 'Jansen' }] }))), ['parties[0].id required']);
+    assert.deepEqual(pathsAndCodes(refused(pushBody({ parties: [{ lastName: 'Jansen' }] }))), [
+      'parties[0].id required',
+    ]);
   });
 });
 
@@ -490,7 +511,9 @@ describe('validatePushBody on events and shapes', () => {
 
   it('when interventions is not a list, then it is refused as the wrong type', () => {
     const issues = refused(pushBody({ appointment: { interventions: { title: 'Beurt' } } }));
-    assert.deepEqual(issues, [{ path: 'appointment.interventions', code: 'wrong_type', message: 'must be a list, not an object' }]);
+    assert.deepEqual(issues, [
+      { path: 'appointment.interventions', code: 'wrong_type', message: 'must be a list, not an object' },
+    ]);
   });
 
   it('when parties is an object, then it is refused as the wrong type', () => {
@@ -510,7 +533,9 @@ describe('validatePushBody on events and shapes', () => {
     ['42', 'a number'],
   ] as const) {
     it(`when the body is ${raw}, then it is refused as not an object`, () => {
-      assert.deepEqual(refused(raw), [{ path: '(body)', code: 'wrong_type', message: `must be an object, not ${words}` }]);
+      assert.deepEqual(refused(raw), [
+        { path: '(body)', code: 'wrong_type', message: `must be an object, not ${words}` },
+      ]);
     });
   }
 
@@ -540,7 +565,11 @@ describe('validatePushBody on parties and car identity', () => {
   it('when two parties share an id, then the second one is refused as a duplicate', () => {
     const issues = refused(pushBody({ parties: [{ id: 'C-1' }, { id: 'C-2' }, { id: 'C-1' }] }));
     assert.deepEqual(issues, [
-      { path: 'parties[2].id', code: 'duplicate_party', message: 'appears twice in parties; each party id must be unique' },
+      {
+        path: 'parties[2].id',
+        code: 'duplicate_party',
+        message: 'appears twice in parties; each party id must be unique',
+      },
     ]);
   });
 
@@ -588,7 +617,10 @@ describe('validatePushBody lists every bad field at once (rule 8)', () => {
     const issues = refused(
       pushBody({ appointment: { customerWaiting: 'misschien' }, car: { vin: 'x', registrationNumber: 'y' } }),
     );
-    assert.deepEqual(pathsAndCodes(issues).sort(), ['appointment.customerWaiting invalid_boolean', 'car car_unidentified']);
+    assert.deepEqual(pathsAndCodes(issues).sort(), [
+      'appointment.customerWaiting invalid_boolean',
+      'car car_unidentified',
+    ]);
   });
 
   it('when party ids repeat and a date is wrong, then both are listed', () => {
@@ -602,7 +634,9 @@ describe('validatePushBody lists every bad field at once (rule 8)', () => {
   });
 
   it('when the event is unknown, then the upsert-only rules are not applied on top', () => {
-    const issues = refused(pushBody({ event: 'appointment.delete', appointment: { appointmentDate: undefined }, car: undefined }));
+    const issues = refused(
+      pushBody({ event: 'appointment.delete', appointment: { appointmentDate: undefined }, car: undefined }),
+    );
     assert.deepEqual(pathsAndCodes(issues), ['event invalid_value']);
   });
 });

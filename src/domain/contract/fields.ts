@@ -65,7 +65,19 @@ export const amountCents = z.union([z.number(), z.string()]).transform((raw, ctx
   return z.NEVER;
 });
 
-/** A VAT percentage such as 21, "21" or "21%". */
+/** A VAT percentage such as 21, "21", "5,5" or "21%". */
 export const vatRate = z
-  .union([z.number(), z.string().transform((raw) => Number(raw.replace('%', '').replace(',', '.').trim()))])
-  .pipe(z.number({ error: 'is not a VAT percentage such as 21' }).min(0).max(100));
+  .union([z.number(), z.string()])
+  .transform((raw, ctx) => {
+    if (typeof raw === 'number') return raw;
+    // A pattern, not Number(): Number() reads "%" as 0 and "0x15" as 21.
+    const digits = /^(\d+(?:[.,]\d+)?)\s*%?$/.exec(raw.trim())?.[1];
+    if (digits !== undefined) return Number(digits.replace(',', '.'));
+    ctx.addIssue({
+      code: 'custom',
+      message: 'is not a VAT percentage such as 21',
+      params: { code: 'invalid_vat_rate' },
+    });
+    return z.NEVER;
+  })
+  .pipe(z.number().min(0).max(100));

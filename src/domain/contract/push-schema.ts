@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { normaliseRegistration } from '../normalise/registration.js';
+import { normaliseVin } from '../normalise/vin.js';
 import { amountCents, calendarDate, dateTime, flexibleBoolean, optional, required, text, vatRate } from './fields.js';
 
 export const pushEvents = ['appointment.upsert', 'appointment.cancel'] as const;
@@ -72,6 +74,70 @@ const Party = z.object({
   mobileBusiness: optional(text(40)),
 });
 
+type Loose = Record<string, unknown>;
+
+function isObject(value: unknown): value is Loose {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a car field identifies the car; 'unknown' when the field failed its own check, which reports it. */
+function identifies(value: unknown, normalise: (raw: string) => string | undefined): boolean | 'unknown' {
+  if (value === undefined) return false;
+  if (typeof value !== 'string') return 'unknown';
+  return normalise(value) !== undefined;
+}
+
+/**
+ * The rules that span fields: an upsert needs a date and an identifiable car (rule 2), party ids are unique.
+ * They run even when a field is bad, so a refused push lists every problem at once (rule 8); the value may then
+ * hold unparsed parts, so it is read as unknown.
+ */
+function crossFieldRules(push: unknown, ctx: z.RefinementCtx): void {
+  if (!isObject(push)) return;
+  const { event, appointment, car, parties } = push;
+  const requiredForUpsert = (path: string[]) =>
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: 'is required for an appointment.upsert',
+      params: { code: 'required' },
+    });
+  if (event === undefined || event === 'appointment.upsert') {
+    if (isObject(appointment) && appointment['appointmentDate'] === undefined) {
+      requiredForUpsert(['appointment', 'appointmentDate']);
+    }
+    if (car === undefined) requiredForUpsert(['car']);
+    if (isObject(car)) {
+      const vin = identifies(car['vin'], normaliseVin);
+      const registration = identifies(car['registrationNumber'], normaliseRegistration);
+      if (vin === false && registration === false) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['car'],
+          message:
+            'cannot be identified: it needs a valid VIN (17 characters, no I, O or Q) or a Dutch registration number',
+          params: { code: 'car_unidentified' },
+        });
+      }
+    }
+  }
+  if (!Array.isArray(parties)) return;
+  const seen = new Set<string>();
+  parties.forEach((party: unknown, index) => {
+    const id = isObject(party) ? party['id'] : undefined;
+    if (typeof id !== 'string') return;
+    if (seen.has(id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parties', index, 'id'],
+        message: 'appears twice in parties; each party id must be unique',
+        params: { code: 'duplicate_party' },
+      });
+    }
+    seen.add(id);
+  });
+}
+
 /**
  * The Carsys push body (contract v1) with every value in its parsed form: instants as ISO UTC strings,
  * calendar dates as YYYY-MM-DD, amounts in cents. Values that are normalised later (plates, phones, e-mail)
@@ -88,39 +154,8 @@ export const CarsysPush = z
     car: optional(Car),
     parties: optional(z.array(Party).max(50)),
   })
-  .transform((push) => ({ ...push, event: push.event ?? 'appointment.upsert', parties: push.parties ?? [] }))
-  .superRefine((push, ctx) => {
-    if (push.event === 'appointment.upsert') {
-      if (push.appointment.appointmentDate === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['appointment', 'appointmentDate'],
-          message: 'is required for an appointment.upsert',
-          params: { code: 'required' },
-        });
-      }
-      if (push.car === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['car'],
-          message: 'is required for an appointment.upsert',
-          params: { code: 'required' },
-        });
-      }
-    }
-    const seen = new Set<string>();
-    push.parties.forEach((party, index) => {
-      if (seen.has(party.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['parties', index, 'id'],
-          message: 'appears twice in parties; each party id must be unique',
-          params: { code: 'duplicate_party' },
-        });
-      }
-      seen.add(party.id);
-    });
-  });
+  .superRefine(crossFieldRules, { when: () => true })
+  .transform((push) => ({ ...push, event: push.event ?? 'appointment.upsert', parties: push.parties ?? [] }));
 export type CarsysPush = z.output<typeof CarsysPush>;
 export type CarsysPushCar = NonNullable<CarsysPush['car']>;
 export type CarsysPushParty = CarsysPush['parties'][number];

@@ -1,0 +1,11 @@
+// The receiver alone: `npm run receiver`, configured by environment (see README).
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logging/logger.js';
+import { startReceiver } from '../runtime/receiver.js';
+import { runUntilSignal } from './run-until-signal.js';
+
+const config = loadConfig();
+const logger = createLogger({ level: config.logLevel, name: 'carsys-receiver' });
+const receiver = await startReceiver(config, logger);
+logger.info({ url: receiver.url }, 'receiver listening');
+await runUntilSignal(logger, receiver.close);

@@ -1,0 +1,45 @@
+// `npm start`: everything on embedded defaults, for a newcomer: local Temporal dev server and database, a worker,
+// the receiver and a demo garage, with the URLs printed.
+import { loadConfig } from '../config.js';
+import { ensureServiceBinaries, startServices } from '../dev-services/index.js';
+import { createLogger } from '../logging/logger.js';
+import { startReceiver } from '../runtime/receiver.js';
+import { startWorker } from '../runtime/worker.js';
+import { demoGarage } from './demo-garage.js';
+import { runUntilSignal } from './run-until-signal.js';
+
+await ensureServiceBinaries();
+const services = await startServices();
+const config = loadConfig({
+  TEMPORAL_ADDRESS: services.temporalAddress,
+  TEMPORAL_UI_URL: services.temporalUiUrl,
+  MONGODB_URL: services.mongoUrl,
+  CARSYS_GARAGES: JSON.stringify([demoGarage]),
+  LOG_LEVEL: 'warn',
+  ...process.env,
+});
+const logger = createLogger({ level: config.logLevel, name: 'carsys-import' });
+const worker = await startWorker(config, logger);
+const receiver = await startReceiver(config, logger);
+
+process.stdout.write(
+  [
+    '',
+    'Carsys push import is running.',
+    `  Receiver:         ${receiver.url}  (POST /carsys/v1/pushes, GET /healthz, GET /readyz)`,
+    `  Temporal Web UI:  ${config.temporal.uiUrl}/namespaces/${config.temporal.namespace}/workflows`,
+    `  Temporal server:  ${config.temporal.address}`,
+    `  Database:         ${config.mongo.url} (database "${config.mongo.database}")`,
+    `  Demo garage id:   ${demoGarage.id}`,
+    `  Demo secret:      ${demoGarage.secrets[0] ?? ''}`,
+    '',
+    'Send an example push:  npm run push -- ../shared/fixtures/valid-full.json',
+    'Stop with Ctrl-C (the Temporal and database services keep running: npm run services -- stop).',
+    '',
+  ].join('\n'),
+);
+
+await runUntilSignal(logger, async () => {
+  await receiver.close();
+  await worker.close();
+});
