@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeyringConfig } from './crypto/keyring.js';
 
 const GarageConfig = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'garage ids are letters, digits, - and _ (at most 64)'),
@@ -8,17 +9,27 @@ const GarageConfig = z.object({
 });
 export type GarageConfig = z.infer<typeof GarageConfig>;
 
-const garagesFromJson = z
-  .string()
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'CARSYS_GARAGES is not valid JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.array(GarageConfig));
+/** A JSON list in an environment variable, checked against a schema. */
+function jsonList<T extends z.ZodType>(name: string, schema: T) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `${name} is not valid JSON` });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+const OperatorToken = z.object({
+  name: z.string().min(1),
+  token: z.string().min(24, 'an operator token has at least 24 characters'),
+  scopes: z.array(z.enum(['read', 'retry', 'decode'])).min(1),
+});
+export type OperatorToken = z.infer<typeof OperatorToken>;
 
 const EnvSchema = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
@@ -39,7 +50,21 @@ const EnvSchema = z.object({
     .default(1024 * 1024),
   SIGNATURE_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
   RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(30),
-  CARSYS_GARAGES: garagesFromJson.default([]),
+  CARSYS_GARAGES: jsonList('CARSYS_GARAGES', z.array(GarageConfig)).default([]),
+  /** `[{"id":"2026-11","key":"<base64 of 32 bytes>"}, ...]`: the first encrypts, all decrypt. */
+  ENCRYPTION_KEYS: jsonList('ENCRYPTION_KEYS', KeyringConfig),
+  OPERATOR_TOKENS: jsonList('OPERATOR_TOKENS', z.array(OperatorToken)).default([]),
+  /** Origins allowed to call the codec endpoint from a browser (the Temporal Web UI). */
+  CODEC_CORS_ORIGINS: z
+    .string()
+    .default('http://127.0.0.1:8233,http://localhost:8233')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    ),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,6 +79,10 @@ export type Config = Readonly<{
     retryAfterSeconds: number;
   }>;
   garages: ReadonlyMap<string, GarageConfig>;
+  encryptionKeys: KeyringConfig;
+  operatorTokens: readonly OperatorToken[];
+  codecCorsOrigins: readonly string[];
+  rateLimitPerMinute: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }>;
 
@@ -89,6 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryAfterSeconds: e.RETRY_AFTER_SECONDS,
     }),
     garages,
+    encryptionKeys: e.ENCRYPTION_KEYS,
+    operatorTokens: e.OPERATOR_TOKENS,
+    codecCorsOrigins: e.CODEC_CORS_ORIGINS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -44,14 +44,17 @@ export async function httpAnswers(url: string): Promise<boolean> {
   }
 }
 
-/** True when a MongoDB-wire server answers `ping`. */
+/**
+ * True when a MongoDB-wire server completes the driver's handshake (`hello`). Unlike a `ping`, this opens no session,
+ * so FerretDB (which lacks `endSessions`) logs no warning each time it is probed.
+ */
 export async function mongoAnswers(url: string): Promise<boolean> {
   const client = new MongoClient(url, {
     serverSelectionTimeoutMS: PROBE_TIMEOUT_MS,
     connectTimeoutMS: PROBE_TIMEOUT_MS,
   });
   try {
-    await client.db('admin').command({ ping: 1 });
+    await client.connect();
     return true;
   } catch {
     return false;

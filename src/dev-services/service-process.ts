@@ -3,6 +3,7 @@ import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DevServicesError } from './errors.js';
+import { START_MARKER } from './log-tail.js';
 import { isServiceProcess } from './pid-file.js';
 import type { ServiceName } from './pinned-versions.js';
 import type { LaunchCommand } from './service-definition.js';
@@ -23,7 +24,7 @@ export async function spawnDetached(
   await mkdir(dirname(logFile), { recursive: true });
   const log = await open(logFile, 'a');
   try {
-    await log.write(`\n--- ${new Date().toISOString()} ${binary} ${command.args.join(' ')}\n`);
+    await log.write(`\n${START_MARKER}${new Date().toISOString()} ${binary} ${command.args.join(' ')}\n`);
     const child = spawn(binary, command.args, {
       cwd,
       detached: true,

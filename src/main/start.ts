@@ -6,11 +6,17 @@ import { createLogger } from '../logging/logger.js';
 import { startReceiver } from '../runtime/receiver.js';
 import { startWorker } from '../runtime/worker.js';
 import { demoGarage } from './demo-garage.js';
+import { loadOrCreateDemoSecrets } from './demo-secrets.js';
 import { runUntilSignal } from './run-until-signal.js';
 
 await ensureServiceBinaries();
 const services = await startServices();
+const demo = loadOrCreateDemoSecrets();
 const config = loadConfig({
+  ENCRYPTION_KEYS: JSON.stringify(demo.encryptionKeys),
+  OPERATOR_TOKENS: JSON.stringify([
+    { name: 'demo-operator', token: demo.operatorToken, scopes: ['read', 'retry', 'decode'] },
+  ]),
   TEMPORAL_ADDRESS: services.temporalAddress,
   TEMPORAL_UI_URL: services.temporalUiUrl,
   MONGODB_URL: services.mongoUrl,

@@ -4,6 +4,7 @@ import { createApp } from '../api/app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging/logger.js';
 import { importLog } from '../store/import-log.js';
+import { createKeyring } from '../crypto/keyring.js';
 import { createTemporalClient } from '../temporal/connection.js';
 import { startImport } from '../temporal/start-import.js';
 import { openMongo } from './mongo.js';
@@ -20,7 +21,7 @@ export async function startReceiver(
   now: () => Date = () => new Date(),
 ): Promise<RunningReceiver> {
   const mongo = await openMongo(config.mongo, readinessTimeoutMs);
-  const temporal = createTemporalClient(config.temporal);
+  const temporal = createTemporalClient(config.temporal, createKeyring(config.encryptionKeys));
   const app = createApp({
     logger,
     push: {

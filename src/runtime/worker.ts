@@ -1,5 +1,6 @@
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
+import { createKeyring } from '../crypto/keyring.js';
 import type { Config } from '../config.js';
 import { createImportWorker, workflowsPath, type ImportWorkerOptions } from '../temporal/worker.js';
 import type { Logger } from '../logging/logger.js';
@@ -16,7 +17,9 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   installTemporalRuntime(logger);
   const mongo = await openMongo(config.mongo, 30_000);
+  const keyring = createKeyring(config.encryptionKeys);
   const activities = createActivities({
+    keyring,
     collections: mongo.collections,
     garages: config.garages,
     clock: () => new Date(),
@@ -24,6 +27,7 @@ export async function startWorker(
   const { worker, connection } = await createImportWorker({
     temporal: config.temporal,
     activities,
+    keyring,
     workflows: options.workflows ?? { workflowsPath },
     ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
   });

@@ -1,7 +1,11 @@
+import type { Binary } from 'mongodb';
 import type { PushIssue, PushWarning } from '../domain/issues.js';
 import type { ImportStatus } from '../domain/import-status.js';
 import type { PartyRole } from '../domain/mapping/mapped-push.js';
 import type { Fuel } from '../domain/normalise/fuel.js';
+
+/** Text encrypted at rest, with the id of the key that can open it. */
+export type EncryptedText = { keyId: string; data: Binary };
 
 /** Where a document's DMS fields came from: the push that last wrote them. */
 export type SourceStamp = {
@@ -112,6 +116,6 @@ export type ImportDocument = {
   attempts: { at: Date; workflowId: string; runId: string; by: string; outcome?: ImportStatus }[];
   finishedAt: Date | null;
   documents: WrittenDocuments | null;
-  /** The body exactly as received, so support can retry without Carsys resending. */
-  rawBody: string;
+  /** The body exactly as received, AES-256-GCM encrypted, so support can retry without Carsys resending. */
+  rawBody: EncryptedText;
 };

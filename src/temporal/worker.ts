@@ -1,10 +1,13 @@
 import { NativeConnection, Worker, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Config } from '../config.js';
 import type { ImportActivities } from '../activities/index.js';
+import type { Keyring } from '../crypto/keyring.js';
+import { importDataConverter } from './data-converter.js';
 
 export type ImportWorkerOptions = Readonly<{
   temporal: Config['temporal'];
   activities: ImportActivities;
+  keyring: Keyring;
   /** A prebuilt bundle (faster start, used in production and benchmarks) or the workflow sources. */
   workflows: { workflowBundle: WorkflowBundleOption } | { workflowsPath: string };
   tuning?: Partial<
@@ -30,6 +33,7 @@ export async function createImportWorker(
     namespace: options.temporal.namespace,
     taskQueue: options.temporal.taskQueue,
     activities: options.activities,
+    dataConverter: importDataConverter(options.keyring),
     ...options.workflows,
     ...options.tuning,
   });

@@ -7,6 +7,8 @@ import { startPipeline, type Pipeline } from '../support/pipeline.js';
 import { sendPush } from '../support/push-client.js';
 import { fixtureObject, readFixture } from '../support/fixtures.js';
 import { waitForImportFinished } from '../support/wait-for.js';
+import { createKeyring } from '../../src/crypto/keyring.js';
+import { importDataConverter } from '../../src/temporal/data-converter.js';
 
 let pipeline: Pipeline;
 
@@ -167,7 +169,8 @@ describe('end to end through HTTP, one case per row of shared/fixtures/README.md
 
     const connection = await Connection.connect({ address: pipeline.config.temporal.address });
     try {
-      const handle = new Client({ connection }).workflow.getHandle(record.workflowId);
+      const dataConverter = importDataConverter(createKeyring(pipeline.config.encryptionKeys));
+      const handle = new Client({ connection, dataConverter }).workflow.getHandle(record.workflowId);
       await assert.rejects(handle.result(), (error: unknown) => {
         assert.ok(error instanceof WorkflowFailedError);
         assert.ok(error.cause instanceof ApplicationFailure);

@@ -9,6 +9,8 @@ import type { ImportStatus } from '../../src/domain/import-status.js';
 import { parseEnvelope } from '../../src/domain/contract/envelope.js';
 import { importWorkflowType } from '../../src/temporal/start-import.js';
 import { startPipeline, type Pipeline } from '../support/pipeline.js';
+import { createKeyring } from '../../src/crypto/keyring.js';
+import { importDataConverter } from '../../src/temporal/data-converter.js';
 
 let pipeline: Pipeline;
 let connection: Connection;
@@ -17,7 +19,10 @@ let client: Client;
 before(async () => {
   pipeline = await startPipeline();
   connection = await Connection.connect({ address: pipeline.config.temporal.address });
-  client = new Client({ connection });
+  client = new Client({
+    connection,
+    dataConverter: importDataConverter(createKeyring(pipeline.config.encryptionKeys)),
+  });
 });
 after(async () => {
   await connection?.close();

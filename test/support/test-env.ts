@@ -44,6 +44,11 @@ export function testSetup(overrides: Record<string, string> = {}): TestSetup {
     RECEIVER_PORT: '0',
     LOG_LEVEL: 'silent',
     CARSYS_GARAGES: JSON.stringify([garage, otherGarage, keepsImportingGarage]),
+    ENCRYPTION_KEYS: JSON.stringify([{ id: `test-${suffix}`, key: randomBytes(32).toString('base64') }]),
+    OPERATOR_TOKENS: JSON.stringify([
+      { name: 'reader', token: `reader-token-${suffix}-0123456789`, scopes: ['read'] },
+      { name: 'operator', token: `operator-token-${suffix}-0123456789`, scopes: ['read', 'retry', 'decode'] },
+    ]),
     ...overrides,
   });
   return { config, garage, otherGarage, keepsImportingGarage };
