@@ -15,6 +15,8 @@ export type PushRouteDependencies = Readonly<{
   retryAfterSeconds: number;
   importLog: Pick<ImportLog, 'find' | 'noteDuplicate'>;
   startImport: StartImportFn;
+  /** Rejects with a 429 ApiError when the garage is over its budget. */
+  rateLimit: (garageId: string) => Promise<void>;
   logger: Logger;
 }>;
 
@@ -56,16 +58,19 @@ function unavailable(what: string, retryAfterSeconds: number): ApiError {
   );
 }
 
+export const pushPath = '/carsys/v1/pushes';
+
 /** `POST /carsys/v1/pushes`: authenticate, check the envelope, start one import workflow per push. */
 export function pushRoute(deps: PushRouteDependencies): Router {
   const router = express.Router();
   const readBody = express.raw({ type: () => true, limit: deps.bodyLimitBytes });
 
-  router.post('/carsys/v1/pushes', requireJsonContentType, readBody, async (req: Request, res: Response) => {
+  router.post(pushPath, requireJsonContentType, readBody, async (req: Request, res: Response) => {
     const requestId = String(res.locals['requestId']);
     const receivedAt = deps.auth.now();
     const rawBody: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const garage = authenticatePush(req, rawBody, deps.auth);
+    await deps.rateLimit(garage.id);
     const parsed = parseEnvelope(decodeJson(rawBody));
     if (!parsed.ok) throw new ApiError(400, parsed.code, parsed.message, parsed.issues);
     const { envelope } = parsed;

@@ -4,7 +4,12 @@ import { createApp } from '../api/app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging/logger.js';
 import { importLog } from '../store/import-log.js';
+import { codecRoute } from '../api/codec-route.js';
+import { garageRateLimit } from '../api/garage-rate-limit.js';
+import { rejectionsRoute } from '../api/rejections-route.js';
 import { createKeyring } from '../crypto/keyring.js';
+import { rejectionLog } from '../store/rejections.js';
+import { EncryptionCodec } from '../temporal/encryption-codec.js';
 import { createTemporalClient } from '../temporal/connection.js';
 import { startImport } from '../temporal/start-import.js';
 import { openMongo } from './mongo.js';
@@ -21,7 +26,10 @@ export async function startReceiver(
   now: () => Date = () => new Date(),
 ): Promise<RunningReceiver> {
   const mongo = await openMongo(config.mongo, readinessTimeoutMs);
-  const temporal = createTemporalClient(config.temporal, createKeyring(config.encryptionKeys));
+  const keyring = createKeyring(config.encryptionKeys);
+  const temporal = createTemporalClient(config.temporal, keyring);
+  const rejections = rejectionLog(mongo.db);
+  await rejections.ensureIndexes();
   const app = createApp({
     logger,
     push: {
@@ -37,8 +45,18 @@ export async function startReceiver(
           request,
           timeoutMs: startTimeoutMs,
         }),
+      rateLimit: garageRateLimit(config.rateLimitPerMinute),
       logger,
     },
+    rejections,
+    operatorRoutes: [
+      rejectionsRoute({ tokens: config.operatorTokens, rejections }),
+      codecRoute({
+        tokens: config.operatorTokens,
+        codec: new EncryptionCodec(keyring),
+        corsOrigins: config.codecCorsOrigins,
+      }),
+    ],
     readiness: [
       {
         name: 'temporal',

@@ -4,21 +4,26 @@ import type { ImportActivities } from '../activities/index.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { importDataConverter } from './data-converter.js';
 
+/** The worker settings worth tuning for throughput and memory (see bench/NOTES.md). */
+export type WorkerTuning = Partial<
+  Pick<
+    WorkerOptions,
+    | 'maxConcurrentActivityTaskExecutions'
+    | 'maxConcurrentWorkflowTaskExecutions'
+    | 'maxConcurrentLocalActivityExecutions'
+    | 'maxConcurrentWorkflowTaskPolls'
+    | 'maxConcurrentActivityTaskPolls'
+    | 'maxCachedWorkflows'
+  >
+>;
+
 export type ImportWorkerOptions = Readonly<{
   temporal: Config['temporal'];
   activities: ImportActivities;
   keyring: Keyring;
   /** A prebuilt bundle (faster start, used in production and benchmarks) or the workflow sources. */
   workflows: { workflowBundle: WorkflowBundleOption } | { workflowsPath: string };
-  tuning?: Partial<
-    Pick<
-      WorkerOptions,
-      | 'maxConcurrentActivityTaskExecutions'
-      | 'maxConcurrentWorkflowTaskExecutions'
-      | 'maxConcurrentLocalActivityExecutions'
-      | 'maxCachedWorkflows'
-    >
-  >;
+  tuning?: WorkerTuning;
 }>;
 
 export const workflowsPath = new URL('../workflows/index.ts', import.meta.url).pathname;

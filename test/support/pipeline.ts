@@ -1,4 +1,5 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
+import type { DestinationStream } from 'pino';
 import { createLogger } from '../../src/logging/logger.js';
 import { openMongo, type MongoHandle } from '../../src/runtime/mongo.js';
 import { startReceiver, type RunningReceiver } from '../../src/runtime/receiver.js';
@@ -26,13 +27,21 @@ export type Pipeline = TestSetup &
   }>;
 
 /** The real pipeline on the real services: a worker and a receiver on a free port, with a database of their own. */
-export async function startPipeline(setup: TestSetup = testSetup()): Promise<Pipeline> {
+/** `logSink` captures every log line of worker and receiver at debug level, for tests that read the logs. */
+export async function startPipeline(
+  setup: TestSetup = testSetup(),
+  options: { logSink?: DestinationStream } = {},
+): Promise<Pipeline> {
   const { config } = setup;
+  const logger = (name: string, quietLevel: string) =>
+    options.logSink === undefined
+      ? createLogger({ level: quietLevel, name })
+      : createLogger({ level: 'debug', name, destination: options.logSink });
   const { code } = await workflowBundle();
-  const worker = await startWorker(config, createLogger({ level: 'warn', name: 'test-worker' }), {
+  const worker = await startWorker(config, logger('test-worker', 'warn'), {
     workflows: { workflowBundle: { code } },
   });
-  const receiver = await startReceiver(config, createLogger({ level: 'silent', name: 'test-receiver' }));
+  const receiver = await startReceiver(config, logger('test-receiver', 'silent'));
   const mongo = await openMongo(config.mongo, 5_000);
   return {
     ...setup,
