@@ -65,6 +65,10 @@ const EnvSchema = z.object({
         .filter((origin) => origin !== ''),
     ),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** A garage with no push for this many business hours (Mon-Fri 08-18 Amsterdam) is flagged as silent. */
+  SILENCE_BUSINESS_HOURS: z.coerce.number().positive().default(4),
+  /** Where a worker process serves its Prometheus metrics; unset means no metrics server of its own. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -83,6 +87,8 @@ export type Config = Readonly<{
   operatorTokens: readonly OperatorToken[];
   codecCorsOrigins: readonly string[];
   rateLimitPerMinute: number;
+  silenceBusinessHours: number;
+  workerMetricsPort: number | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }>;
 
@@ -122,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operatorTokens: e.OPERATOR_TOKENS,
     codecCorsOrigins: e.CODEC_CORS_ORIGINS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    silenceBusinessHours: e.SILENCE_BUSINESS_HOURS,
+    workerMetricsPort: e.WORKER_METRICS_PORT,
     logLevel: e.LOG_LEVEL,
   });
 }

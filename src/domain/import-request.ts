@@ -17,4 +17,6 @@ export type ImportRequest = Readonly<{
   receivedAt: string;
   requestId: string | null;
   envelope: PushEnvelope;
+  /** Set when support retries a failed import: which attempt, and who asked. */
+  retry?: Readonly<{ attempt: number; by: string }>;
 }>;

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createApp } from '../api/app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging/logger.js';
+import type { ImportRequest } from '../domain/import-request.js';
 import { importLog } from '../store/import-log.js';
 import { codecRoute } from '../api/codec-route.js';
 import { garageRateLimit } from '../api/garage-rate-limit.js';
@@ -10,6 +11,12 @@ import { rejectionsRoute } from '../api/rejections-route.js';
 import { createKeyring } from '../crypto/keyring.js';
 import { rejectionLog } from '../store/rejections.js';
 import { EncryptionCodec } from '../temporal/encryption-codec.js';
+import { importRoutes } from '../api/import-routes.js';
+import type { SupportDependencies } from '../api/support-dependencies.js';
+import { importQueries } from '../store/import-queries.js';
+import { importRetry } from '../support/retry-imports.js';
+import { silenceReport } from '../support/silence.js';
+import { webUiLinks } from '../temporal/web-ui-links.js';
 import { createTemporalClient } from '../temporal/connection.js';
 import { startImport } from '../temporal/start-import.js';
 import { openMongo } from './mongo.js';
@@ -30,6 +37,28 @@ export async function startReceiver(
   const temporal = createTemporalClient(config.temporal, keyring);
   const rejections = rejectionLog(mongo.db);
   await rejections.ensureIndexes();
+  const start = (workflowId: string, request: ImportRequest) =>
+    startImport({
+      client: temporal.client,
+      taskQueue: config.temporal.taskQueue,
+      workflowId,
+      request,
+      timeoutMs: startTimeoutMs,
+    });
+  const queries = importQueries(mongo.collections);
+  const support: SupportDependencies = {
+    tokens: config.operatorTokens,
+    queries,
+    retry: importRetry({ collections: mongo.collections, keyring, start }),
+    silence: silenceReport({
+      garageIds: [...config.garages.keys()],
+      queries,
+      thresholdBusinessHours: config.silenceBusinessHours,
+      since: now(),
+      now,
+    }),
+    links: webUiLinks(config.temporal.uiUrl, config.temporal.namespace),
+  };
   const app = createApp({
     logger,
     push: {
@@ -37,19 +66,13 @@ export async function startReceiver(
       bodyLimitBytes: config.receiver.bodyLimitBytes,
       retryAfterSeconds: config.receiver.retryAfterSeconds,
       importLog: importLog(mongo.collections),
-      startImport: (workflowId, request) =>
-        startImport({
-          client: temporal.client,
-          taskQueue: config.temporal.taskQueue,
-          workflowId,
-          request,
-          timeoutMs: startTimeoutMs,
-        }),
+      startImport: start,
       rateLimit: garageRateLimit(config.rateLimitPerMinute),
       logger,
     },
     rejections,
     operatorRoutes: [
+      importRoutes(support),
       rejectionsRoute({ tokens: config.operatorTokens, rejections }),
       codecRoute({
         tokens: config.operatorTokens,

@@ -1,5 +1,5 @@
 import type { Worker } from '@temporalio/worker';
-import { createActivities } from '../activities/index.js';
+import { createActivities, type ImportActivities } from '../activities/index.js';
 import { createKeyring } from '../crypto/keyring.js';
 import type { Config } from '../config.js';
 import { createImportWorker, workflowsPath, type ImportWorkerOptions } from '../temporal/worker.js';
@@ -13,17 +13,18 @@ export type RunningWorker = Readonly<{ worker: Worker; run: Promise<void>; close
 export async function startWorker(
   config: Config,
   logger: Logger,
-  options: Partial<Pick<ImportWorkerOptions, 'workflows' | 'tuning'>> = {},
+  options: Partial<Pick<ImportWorkerOptions, 'workflows' | 'tuning'>> & {
+    /** Replaces single activities; tests use it to run an older version of a step (then retry with the fix). */
+    activityOverrides?: Partial<ImportActivities>;
+  } = {},
 ): Promise<RunningWorker> {
   installTemporalRuntime(logger);
   const mongo = await openMongo(config.mongo, 30_000);
   const keyring = createKeyring(config.encryptionKeys);
-  const activities = createActivities({
-    keyring,
-    collections: mongo.collections,
-    garages: config.garages,
-    clock: () => new Date(),
-  });
+  const activities = {
+    ...createActivities({ keyring, collections: mongo.collections, garages: config.garages, clock: () => new Date() }),
+    ...options.activityOverrides,
+  };
   const { worker, connection } = await createImportWorker({
     temporal: config.temporal,
     activities,
@@ -32,14 +33,17 @@ export async function startWorker(
     ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
   });
   const run = worker.run();
+  let closing: Promise<void> | undefined;
+  const shutdown = async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await run;
+    await connection.close();
+    await mongo.client.close();
+  };
   return {
     worker,
     run,
-    close: async () => {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await run;
-      await connection.close();
-      await mongo.client.close();
-    },
+    // Idempotent: a test may stop a worker early and its harness close it again.
+    close: () => (closing ??= shutdown()),
   };
 }

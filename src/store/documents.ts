@@ -113,7 +113,7 @@ export type ImportDocument = {
   status: ImportStatus;
   issues: PushIssue[];
   warnings: PushWarning[];
-  attempts: { at: Date; workflowId: string; runId: string; by: string; outcome?: ImportStatus }[];
+  attempts: { at: Date; workflowId: string; runId: string; by: string }[];
   finishedAt: Date | null;
   documents: WrittenDocuments | null;
   /** The body exactly as received, AES-256-GCM encrypted, so support can retry without Carsys resending. */

@@ -58,6 +58,24 @@ export function importLog(collections: Collections) {
       await imports.updateOne({ _id: importId }, { $set: set });
     },
 
+    /**
+     * Reopens a failed import for a support retry and records the attempt. Only a failed import can be reopened; a
+     * retried activity finds its own attempt already recorded and carries on.
+     */
+    async claimRetry(importId: string, attempt: ImportDocument['attempts'][number]): Promise<boolean> {
+      const reopened = await imports.updateOne(
+        { _id: importId, status: 'failed' },
+        { $set: { status: 'accepted', issues: [], finishedAt: null }, $push: { attempts: attempt } },
+      );
+      if (reopened.matchedCount === 1) return true;
+      const mine = await imports.countDocuments({
+        _id: importId,
+        status: 'accepted',
+        'attempts.workflowId': attempt.workflowId,
+      });
+      return mine === 1;
+    },
+
     /** Counts a resend that was answered as a duplicate, so support can see how often Carsys sent it. */
     async noteDuplicate(importId: string, at: Date): Promise<void> {
       await imports.updateOne({ _id: importId }, { $inc: { duplicatesReceived: 1 }, $set: { lastDuplicateAt: at } });

@@ -16,5 +16,6 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.imports.createIndex({ woNumber: 1, receivedAt: -1 }, { name: 'wo_number_received' }),
     collections.imports.createIndex({ registration: 1, receivedAt: -1 }, { name: 'registration_received' }),
     collections.imports.createIndex({ status: 1, receivedAt: -1 }, { name: 'status_received' }),
+    collections.imports.createIndex({ garageId: 1, receivedAt: -1 }, { name: 'garage_received' }),
   ]);
 }

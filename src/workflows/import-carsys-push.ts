@@ -3,7 +3,6 @@ import {
   proxyActivities,
   proxyLocalActivities,
   upsertSearchAttributes,
-  workflowInfo,
 } from '@temporalio/workflow';
 import type { ImportActivities } from '../activities/index.js';
 import type { ImportRequest } from '../domain/import-request.js';
@@ -31,10 +30,9 @@ function markOutcome(status: Exclude<ImportStatus, 'accepted'>): void {
 
 /** Imports one Carsys push: deduplicate, validate, map, upsert, record the outcome. */
 export async function importCarsysPush(request: ImportRequest): Promise<ImportStatus> {
-  const { workflowId, runId } = workflowInfo();
   const { importId } = request;
 
-  const deduplication = await deduplicatePush(request, { workflowId, runId });
+  const deduplication = await deduplicatePush(request);
   if (deduplication.alreadyHandled) {
     markOutcome('skipped_duplicate');
     return 'skipped_duplicate';

@@ -38,7 +38,7 @@ export async function startPipeline(
       ? createLogger({ level: quietLevel, name })
       : createLogger({ level: 'debug', name, destination: options.logSink });
   const { code } = await workflowBundle();
-  const worker = await startWorker(config, logger('test-worker', 'warn'), {
+  const worker = await startWorker(config, logger('test-worker', 'error'), {
     workflows: { workflowBundle: { code } },
   });
   const receiver = await startReceiver(config, logger('test-receiver', 'silent'));

@@ -666,3 +666,14 @@ describe('validatePushBody on prototype keys', () => {
     assert.deepEqual(Object.keys(push).sort(), ['appointment', 'car', 'event', 'parties']);
   });
 });
+
+describe('validatePushBody on the byte order mark', () => {
+  it('when the body starts with a UTF-8 byte order mark, then it is read as the receiver reads it: without the mark', () => {
+    const push = accepted(`\uFEFF${pushBody()}`);
+    assert.equal(push.appointment.dmsNumber, '500001');
+  });
+
+  it('when a byte order mark appears after the start, then the body is still not valid JSON', () => {
+    assert.deepEqual(pathsAndCodes(refused(` \uFEFF${pushBody()}`)), ['(body) invalid_json']);
+  });
+});

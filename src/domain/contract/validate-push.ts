@@ -8,7 +8,8 @@ export type PushValidation = { ok: true; push: CarsysPush } | { ok: false; issue
 export function validatePushBody(rawBody: string): PushValidation {
   let json: unknown;
   try {
-    json = JSON.parse(rawBody);
+    // The receiver decodes UTF-8 dropping a leading byte order mark; read the stored body the same way.
+    json = JSON.parse(rawBody.startsWith('\uFEFF') ? rawBody.slice(1) : rawBody);
   } catch {
     return { ok: false, issues: [{ path: '(body)', code: 'invalid_json', message: 'is not valid JSON' }] };
   }

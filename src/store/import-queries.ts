@@ -1,0 +1,116 @@
+import type { Filter } from 'mongodb';
+import { normaliseRegistration } from '../domain/normalise/registration.js';
+import type { ImportFilter } from '../support/import-filter.js';
+import type { Collections } from './collections.js';
+import type { ImportDocument } from './documents.js';
+
+/** An import as listed: everything but the encrypted raw body. */
+export type ImportSummary = Omit<ImportDocument, 'rawBody'>;
+
+type Cursor = { receivedAt: Date; id: string };
+
+function encodeCursor(doc: ImportSummary): string {
+  return Buffer.from(JSON.stringify([doc.receivedAt.toISOString(), doc._id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Cursor | undefined {
+  try {
+    const [receivedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(receivedAt);
+    return Number.isNaN(date.getTime()) || typeof id !== 'string' ? undefined : { receivedAt: date, id };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns a support search into a query; a registration is matched in its normalised form, as it is stored. */
+export function importQuery(filter: ImportFilter): Filter<ImportDocument> {
+  const query: Filter<ImportDocument> = {};
+  if (filter.garageId !== undefined) query.garageId = filter.garageId;
+  if (filter.status !== undefined) query.status = filter.status;
+  if (filter.woNumber !== undefined) query.woNumber = filter.woNumber;
+  if (filter.dmsNumber !== undefined) query.dmsNumber = filter.dmsNumber;
+  if (filter.registration !== undefined) {
+    query.registration = normaliseRegistration(filter.registration) ?? filter.registration.toUpperCase();
+  }
+  if (filter.warning !== undefined) query['warnings.code'] = filter.warning;
+  if (filter.from !== undefined || filter.to !== undefined) {
+    query.receivedAt = {
+      ...(filter.from === undefined ? {} : { $gte: filter.from }),
+      ...(filter.to === undefined ? {} : { $lt: filter.to }),
+    };
+  }
+  return query;
+}
+
+export const withoutRawBody = { projection: { rawBody: 0 } } as const;
+
+/** Read side of the import log for support: search, detail and the timeline of one appointment. */
+export function importQueries(collections: Collections) {
+  const imports = collections.imports;
+  return {
+    /** Newest first; `nextCursor` continues after the last item, stable while new imports arrive. */
+    async search(
+      filter: ImportFilter,
+      page: { cursor?: string | undefined; limit: number },
+    ): Promise<{ items: ImportSummary[]; nextCursor: string | null }> {
+      const query = importQuery(filter);
+      const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+      const paged: Filter<ImportDocument> =
+        after === undefined
+          ? query
+          : {
+              $and: [
+                query,
+                {
+                  $or: [
+                    { receivedAt: { $lt: after.receivedAt } },
+                    { receivedAt: after.receivedAt, _id: { $lt: after.id } },
+                  ],
+                },
+              ],
+            };
+      const items = await imports
+        .find(paged, withoutRawBody)
+        .sort({ receivedAt: -1, _id: -1 })
+        .limit(page.limit + 1)
+        .toArray();
+      const more = items.length > page.limit;
+      const shown = more ? items.slice(0, page.limit) : items;
+      const last = shown[shown.length - 1];
+      return { items: shown, nextCursor: more && last !== undefined ? encodeCursor(last) : null };
+    },
+
+    async find(importId: string): Promise<ImportSummary | null> {
+      return imports.findOne({ _id: importId }, withoutRawBody);
+    },
+
+    /** Every push for one appointment, in the order Carsys produced them. */
+    async timeline(garageId: string, dmsNumber: string): Promise<ImportSummary[]> {
+      return imports
+        .find({ garageId, dmsNumber }, withoutRawBody)
+        .sort({ sentAt: 1, receivedAt: 1 })
+        .limit(500)
+        .toArray();
+    },
+
+    /** All imports matching a filter, for a bulk retry's dry run; capped so one click cannot start everything. */
+    async matching(filter: ImportFilter, cap: number): Promise<ImportSummary[]> {
+      return imports.find(importQuery(filter), withoutRawBody).sort({ receivedAt: -1 }).limit(cap).toArray();
+    },
+
+    /**
+     * The newest push of each garage, for the silence alert: one indexed lookup per garage, because FerretDB 1.x
+     * implements neither `$max` nor `$first` in `$group`.
+     */
+    async lastPushPerGarage(garageIds: readonly string[]): Promise<Map<string, Date>> {
+      const newest = await Promise.all(
+        garageIds.map((garageId) =>
+          imports.findOne({ garageId }, { sort: { receivedAt: -1 }, projection: { garageId: 1, receivedAt: 1 } }),
+        ),
+      );
+      return new Map(newest.flatMap((doc) => (doc === null ? [] : [[doc.garageId, doc.receivedAt] as const])));
+    },
+  };
+}
+export type ImportQueries = ReturnType<typeof importQueries>;
