@@ -1,4 +1,5 @@
 import type { Collection, Filter, UpdateFilter } from 'mongodb';
+import { withDocumentLock } from './document-lock.js';
 import { isDuplicateKeyError } from './duplicate-key.js';
 
 type Stamped = { _id: string; source: { sentAt: Date; importId: string } };
@@ -13,6 +14,8 @@ export type GuardedWrite<T extends Stamped> = Readonly<{
   update: UpdateFilter<T>;
   /** The whole document to insert when none exists yet. */
   insert: () => T;
+  /** Applied to the stored document when the guard refuses this push (for example, roles that stay true). */
+  whenRefused?: UpdateFilter<T>;
 }>;
 
 /**
@@ -21,7 +24,17 @@ export type GuardedWrite<T extends Stamped> = Readonly<{
  * upsert (FerretDB 1.x has neither): a guarded update, else an insert, and if a racing writer inserted first,
  * the guarded update once more.
  */
-export async function guardedWrite<T extends Stamped>(write: GuardedWrite<T>): Promise<'written' | 'refused'> {
+export function guardedWrite<T extends Stamped>(write: GuardedWrite<T>): Promise<'written' | 'refused'> {
+  return withDocumentLock(`${write.collection.collectionName}/${write._id}`, async () => {
+    const outcome = await guardedUpdateOrInsert(write);
+    if (outcome === 'refused' && write.whenRefused !== undefined) {
+      await write.collection.updateOne({ _id: write._id } as Filter<T>, write.whenRefused);
+    }
+    return outcome;
+  });
+}
+
+async function guardedUpdateOrInsert<T extends Stamped>(write: GuardedWrite<T>): Promise<'written' | 'refused'> {
   const newerOrSamePush = { $or: [{ 'source.sentAt': { $lt: write.sentAt } }, { 'source.importId': write.importId }] };
   const guard = {
     _id: write._id,

@@ -27,7 +27,7 @@ async function writeParty(
 ): Promise<string> {
   const _id = documentIds.party(garageId, party.dmsPartyId);
   const roles = { $addToSet: { roles: { $each: [...party.roles] } } };
-  const outcome = await guardedWrite<PartyDocument>({
+  await guardedWrite<PartyDocument>({
     collection: collections.parties,
     _id,
     sentAt: source.sentAt,
@@ -43,8 +43,8 @@ async function writeParty(
       createdAt: now,
       updatedAt: now,
     }),
+    ...(party.roles.length > 0 ? { whenRefused: roles } : {}),
   });
-  if (outcome === 'refused' && party.roles.length > 0) await collections.parties.updateOne({ _id }, roles);
   return _id;
 }
 
