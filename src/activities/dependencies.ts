@@ -1,5 +1,6 @@
 import type { GarageConfig } from '../config.js';
 import type { Keyring } from '../crypto/keyring.js';
+import type { ImportMetrics } from '../metrics/import-metrics.js';
 import type { Collections } from '../store/collections.js';
 
 /** Everything activities touch, passed in so tests give them real ones. */
@@ -9,4 +10,6 @@ export type ActivityDependencies = Readonly<{
   /** Encrypts the raw push before it is stored: it holds customers' personal data. */
   keyring: Keyring;
   clock: () => Date;
+  /** Counts finished imports; absent where nobody scrapes (benchmarks, some tests). */
+  metrics?: ImportMetrics;
 }>;

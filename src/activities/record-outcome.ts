@@ -12,17 +12,22 @@ export type ImportOutcome = Readonly<{
   documents?: WrittenDocuments | null;
   sentAt?: string | null;
   registration?: string | null;
+  /** When the push arrived (ISO), to measure how long the import took. */
+  receivedAt: string;
 }>;
 
-export function createRecordOutcome({ collections, clock }: ActivityDependencies) {
+export function createRecordOutcome({ collections, clock, metrics }: ActivityDependencies) {
   const log = importLog(collections);
   /** Stores how the import ended, so support finds it in the import log. */
   return async function recordOutcome(outcome: ImportOutcome): Promise<void> {
-    const { sentAt, ...rest } = outcome;
+    const { sentAt, receivedAt, ...rest } = outcome;
+    const finishedAt = clock();
     await log.finish({
       ...rest,
       ...(sentAt === undefined ? {} : { sentAt: sentAt === null ? null : new Date(sentAt) }),
-      finishedAt: clock(),
+      finishedAt,
     });
+    metrics?.imports.inc({ outcome: outcome.status });
+    metrics?.importSeconds.observe({ outcome: outcome.status }, (finishedAt.getTime() - Date.parse(receivedAt)) / 1000);
   };
 }

@@ -5,6 +5,8 @@ import type { Logger } from '../logging/logger.js';
 import type { RejectionLog } from '../store/rejections.js';
 import { ApiError, sendError } from './errors.js';
 import { healthRoutes, type ReadinessCheck } from './health-routes.js';
+import type { ImportMetrics } from '../metrics/import-metrics.js';
+import { countPushAnswers } from './metrics-route.js';
 import { pushPath, pushRoute, type PushRouteDependencies } from './push-route.js';
 
 export type AppDependencies = Readonly<{
@@ -14,6 +16,7 @@ export type AppDependencies = Readonly<{
   operatorRoutes: readonly Router[];
   rejections: Pick<RejectionLog, 'record'>;
   logger: Logger;
+  metrics: ImportMetrics;
 }>;
 
 const safeRequestId = /^[A-Za-z0-9._-]{1,64}$/;
@@ -57,6 +60,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(helmet());
   app.use(assignRequestId);
   app.use(healthRoutes(deps.readiness));
+  app.use(pushPath, countPushAnswers(deps.metrics, new Set(deps.push.auth.garages.keys())));
   app.use(pushRoute(deps.push));
   for (const router of deps.operatorRoutes) app.use(router);
   app.use((_req: Request, res: Response) => {

@@ -18,6 +18,7 @@ export class ApiError extends Error {
 /** Sends the contract's error body; never a stack trace or an internal message. */
 export function sendError(res: Response, error: ApiError): void {
   if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
+  res.locals['answer'] = error.code;
   res.status(error.status).json({
     error: {
       code: error.code,

@@ -55,6 +55,7 @@ export function importRoutes(deps: SupportDependencies): Router {
 
   router.post('/api/v1/imports/:importId/retry', retry, async (req, res) => {
     const result = await deps.retry.retryOne(String(req.params['importId']), operatorName(req));
+    deps.metrics.retries.inc({ result: result.refused ? result.code : 'started' });
     res.status(result.refused ? refusalStatus[result.code] : 202).json(retryAnswer(result));
   });
 
@@ -66,6 +67,7 @@ export function importRoutes(deps: SupportDependencies): Router {
       return;
     }
     const results = await deps.retry.retryMatching(filter, operatorName(req));
+    for (const result of results) deps.metrics.retries.inc({ result: result.refused ? result.code : 'started' });
     res.status(202).json({ dryRun: false, total: candidates.total, results: results.map(retryAnswer) });
   });
 

@@ -97,6 +97,7 @@ export function pushRoute(deps: PushRouteDependencies): Router {
     if (known !== null) {
       await deps.importLog.noteDuplicate(importId, receivedAt).catch(() => undefined);
       log.info({ answer: 'duplicate' }, 'push already recorded');
+      res.locals['answer'] = 'duplicate';
       res.status(200).json({ importId, workflowId: known.workflowId, status: 'duplicate' });
       return;
     }
@@ -115,6 +116,7 @@ export function pushRoute(deps: PushRouteDependencies): Router {
       throw unavailable('temporal', deps.retryAfterSeconds);
     });
     log.info({ answer: started ? 'accepted' : 'duplicate' }, started ? 'push accepted' : 'push already running');
+    res.locals['answer'] = started ? 'accepted' : 'duplicate';
     res.status(started ? 202 : 200).json({ importId, workflowId, status: started ? 'accepted' : 'duplicate' });
   });
 

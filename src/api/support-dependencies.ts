@@ -1,4 +1,5 @@
 import type { OperatorToken } from '../config.js';
+import type { ImportMetrics } from '../metrics/import-metrics.js';
 import type { ImportQueries } from '../store/import-queries.js';
 import type { ImportRetry } from '../support/retry-imports.js';
 import type { SilenceReport } from '../support/silence.js';
@@ -11,4 +12,5 @@ export type SupportDependencies = Readonly<{
   retry: ImportRetry;
   silence: () => Promise<SilenceReport>;
   links: WebUiLinks;
+  metrics: ImportMetrics;
 }>;

@@ -3,6 +3,7 @@
 import { loadConfig } from '../config.js';
 import { ensureServiceBinaries, startServices } from '../dev-services/index.js';
 import { createLogger } from '../logging/logger.js';
+import { createImportMetrics } from '../metrics/import-metrics.js';
 import { startReceiver } from '../runtime/receiver.js';
 import { startWorker } from '../runtime/worker.js';
 import { demoGarage } from './demo-garage.js';
@@ -10,7 +11,9 @@ import { loadOrCreateDemoSecrets } from './demo-secrets.js';
 import { runUntilSignal } from './run-until-signal.js';
 
 await ensureServiceBinaries();
-const services = await startServices();
+const receiverPort = process.env['RECEIVER_PORT'] ?? '3000';
+// The Web UI decrypts payloads through the receiver's codec endpoint (operator login on /support sets the cookie).
+const services = await startServices({ uiCodecEndpoint: `http://127.0.0.1:${receiverPort}/codec` });
 const demo = loadOrCreateDemoSecrets();
 const config = loadConfig({
   ENCRYPTION_KEYS: JSON.stringify(demo.encryptionKeys),
@@ -25,8 +28,10 @@ const config = loadConfig({
   ...process.env,
 });
 const logger = createLogger({ level: config.logLevel, name: 'carsys-import' });
-const worker = await startWorker(config, logger);
-const receiver = await startReceiver(config, logger);
+// One process runs both, so one metrics registry serves the worker's and the receiver's figures at /metrics.
+const metrics = createImportMetrics();
+const worker = await startWorker(config, logger, { metrics });
+const receiver = await startReceiver(config, logger, { metrics });
 
 process.stdout.write(
   [
@@ -38,6 +43,10 @@ process.stdout.write(
     `  Database:         ${config.mongo.url} (database "${config.mongo.database}")`,
     `  Demo garage id:   ${demoGarage.id}`,
     `  Demo secret:      ${demoGarage.secrets[0] ?? ''}`,
+    `  Support page:     ${receiver.url}/support  (operator token: ${demo.operatorToken})`,
+    `  Import API:       ${receiver.url}/api/v1/imports  (Authorization: Bearer <operator token>)`,
+    `  API docs:         ${receiver.url}/openapi.json`,
+    `  Metrics:          ${receiver.url}/metrics`,
     '',
     'Send an example push:  npm run push -- ../shared/fixtures/valid-full.json',
     'Stop with Ctrl-C (the Temporal and database services keep running: npm run services -- stop).',

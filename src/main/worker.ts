@@ -1,11 +1,25 @@
 // The import worker alone: `npm run worker`, configured by environment (see README).
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logging/logger.js';
+import { createImportMetrics } from '../metrics/import-metrics.js';
+import { startMetricsServer } from '../runtime/metrics-server.js';
 import { startWorker } from '../runtime/worker.js';
 import { runUntilSignal } from './run-until-signal.js';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'carsys-worker' });
-const worker = await startWorker(config, logger);
-logger.info({ taskQueue: config.temporal.taskQueue }, 'worker running');
-await runUntilSignal(logger, worker.close, worker.run);
+const metrics = createImportMetrics();
+const worker = await startWorker(config, logger, { metrics });
+const metricsServer =
+  config.workerMetricsPort === undefined
+    ? undefined
+    : await startMetricsServer(metrics, config.receiver.host, config.workerMetricsPort);
+logger.info({ taskQueue: config.temporal.taskQueue, metricsPort: config.workerMetricsPort }, 'worker running');
+await runUntilSignal(
+  logger,
+  async () => {
+    metricsServer?.close();
+    await worker.close();
+  },
+  worker.run,
+);

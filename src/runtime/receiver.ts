@@ -12,6 +12,10 @@ import { createKeyring } from '../crypto/keyring.js';
 import { rejectionLog } from '../store/rejections.js';
 import { EncryptionCodec } from '../temporal/encryption-codec.js';
 import { importRoutes } from '../api/import-routes.js';
+import { supportPage } from '../api/support-page/index.js';
+import { metricsRoute } from '../api/metrics-route.js';
+import { openApiRoute } from '../api/openapi.js';
+import { createImportMetrics, type ImportMetrics } from '../metrics/import-metrics.js';
 import type { SupportDependencies } from '../api/support-dependencies.js';
 import { importQueries } from '../store/import-queries.js';
 import { importRetry } from '../support/retry-imports.js';
@@ -30,8 +34,10 @@ const readinessTimeoutMs = 2_000;
 export async function startReceiver(
   config: Config,
   logger: Logger,
-  now: () => Date = () => new Date(),
+  options: { now?: () => Date; metrics?: ImportMetrics } = {},
 ): Promise<RunningReceiver> {
+  const now = options.now ?? (() => new Date());
+  const metrics = options.metrics ?? createImportMetrics();
   const mongo = await openMongo(config.mongo, readinessTimeoutMs);
   const keyring = createKeyring(config.encryptionKeys);
   const temporal = createTemporalClient(config.temporal, keyring);
@@ -58,9 +64,11 @@ export async function startReceiver(
       now,
     }),
     links: webUiLinks(config.temporal.uiUrl, config.temporal.namespace),
+    metrics,
   };
   const app = createApp({
     logger,
+    metrics,
     push: {
       auth: { garages: config.garages, toleranceSeconds: config.receiver.signatureToleranceSeconds, now },
       bodyLimitBytes: config.receiver.bodyLimitBytes,
@@ -72,7 +80,10 @@ export async function startReceiver(
     },
     rejections,
     operatorRoutes: [
+      openApiRoute(),
+      metricsRoute({ metrics, silence: support.silence }),
       importRoutes(support),
+      supportPage(support),
       rejectionsRoute({ tokens: config.operatorTokens, rejections }),
       codecRoute({
         tokens: config.operatorTokens,

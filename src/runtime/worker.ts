@@ -1,5 +1,6 @@
 import type { Worker } from '@temporalio/worker';
 import { createActivities, type ImportActivities } from '../activities/index.js';
+import type { ImportMetrics } from '../metrics/import-metrics.js';
 import { createKeyring } from '../crypto/keyring.js';
 import type { Config } from '../config.js';
 import { createImportWorker, workflowsPath, type ImportWorkerOptions } from '../temporal/worker.js';
@@ -16,13 +17,21 @@ export async function startWorker(
   options: Partial<Pick<ImportWorkerOptions, 'workflows' | 'tuning'>> & {
     /** Replaces single activities; tests use it to run an older version of a step (then retry with the fix). */
     activityOverrides?: Partial<ImportActivities>;
+    /** Counts finished imports; `npm start` shares one registry with the receiver. */
+    metrics?: ImportMetrics;
   } = {},
 ): Promise<RunningWorker> {
   installTemporalRuntime(logger);
   const mongo = await openMongo(config.mongo, 30_000);
   const keyring = createKeyring(config.encryptionKeys);
   const activities = {
-    ...createActivities({ keyring, collections: mongo.collections, garages: config.garages, clock: () => new Date() }),
+    ...createActivities({
+      keyring,
+      collections: mongo.collections,
+      garages: config.garages,
+      clock: () => new Date(),
+      ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
+    }),
     ...options.activityOverrides,
   };
   const { worker, connection } = await createImportWorker({

@@ -76,9 +76,16 @@ export function importLog(collections: Collections) {
       return mine === 1;
     },
 
-    /** Counts a resend that was answered as a duplicate, so support can see how often Carsys sent it. */
+    /**
+     * Counts a resend that was answered as a duplicate, so support can see how often Carsys sent it. Only a finished
+     * import is counted: FerretDB 1.x writes back the whole document it read, so counting while the worker finishes
+     * the import could put its status back to `accepted`.
+     */
     async noteDuplicate(importId: string, at: Date): Promise<void> {
-      await imports.updateOne({ _id: importId }, { $inc: { duplicatesReceived: 1 }, $set: { lastDuplicateAt: at } });
+      await imports.updateOne(
+        { _id: importId, status: { $ne: 'accepted' } },
+        { $inc: { duplicatesReceived: 1 }, $set: { lastDuplicateAt: at } },
+      );
     },
   };
 }

@@ -40,7 +40,7 @@ export async function importCarsysPush(request: ImportRequest): Promise<ImportSt
 
   const validation = await validatePush(request.rawBody);
   if (!validation.ok) {
-    await recordOutcome({ importId, status: 'failed', issues: validation.issues });
+    await recordOutcome({ importId, status: 'failed', issues: validation.issues, receivedAt: request.receivedAt });
     markOutcome('failed');
     throw ApplicationFailure.create({
       type: invalidPushFailureType,
@@ -59,6 +59,7 @@ export async function importCarsysPush(request: ImportRequest): Promise<ImportSt
   });
   await recordOutcome({
     importId,
+    receivedAt: request.receivedAt,
     status: written.outcome,
     warnings: mapped.warnings,
     documents: written.documents,

@@ -1,6 +1,7 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { DestinationStream } from 'pino';
 import { createLogger } from '../../src/logging/logger.js';
+import { createImportMetrics } from '../../src/metrics/import-metrics.js';
 import { openMongo, type MongoHandle } from '../../src/runtime/mongo.js';
 import { startReceiver, type RunningReceiver } from '../../src/runtime/receiver.js';
 import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
@@ -38,10 +39,13 @@ export async function startPipeline(
       ? createLogger({ level: quietLevel, name })
       : createLogger({ level: 'debug', name, destination: options.logSink });
   const { code } = await workflowBundle();
+  // Worker and receiver share one registry, as under `npm start`, so /metrics shows both sides.
+  const metrics = createImportMetrics();
   const worker = await startWorker(config, logger('test-worker', 'error'), {
+    metrics,
     workflows: { workflowBundle: { code } },
   });
-  const receiver = await startReceiver(config, logger('test-receiver', 'silent'));
+  const receiver = await startReceiver(config, logger('test-receiver', 'silent'), { metrics });
   const mongo = await openMongo(config.mongo, 5_000);
   return {
     ...setup,

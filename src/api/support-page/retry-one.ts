@@ -1,0 +1,23 @@
+import type { Request, Response } from 'express';
+import type { RetryRefusal } from '../../support/retry-imports.js';
+import type { SupportDependencies } from '../support-dependencies.js';
+import { detailPage, loadImport } from './detail-page.js';
+import { pagePath } from './format.js';
+import { currentOperator } from './session.js';
+
+const refusalStatus: Record<RetryRefusal['code'], number> = { not_found: 404, not_failed: 409, retry_in_progress: 409 };
+
+/** `POST /support/imports/:importId/retry`: starts the retry, then back to the detail page (or why not). */
+export function retryOne(deps: SupportDependencies) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const importId = String(req.params['importId']);
+    const operator = currentOperator(res);
+    const result = await deps.retry.retryOne(importId, operator.name);
+    if (!result.refused) {
+      res.redirect(303, `${pagePath('imports', importId)}?retry=started`);
+      return;
+    }
+    const view = await loadImport(deps, importId);
+    res.status(refusalStatus[result.code]).send(detailPage(view, operator, { kind: 'error', text: result.message }));
+  };
+}
