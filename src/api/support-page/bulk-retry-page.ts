@@ -25,44 +25,62 @@ const fieldNames = fields.map((field) => field.name);
 
 function filterForm(filled: FilledFilter): SafeHtml {
   return html`<form method="get" action="/support/retry" class="filters">
-  ${fields.map(
-    (field) => html`<div class="field">
-    <label for="${field.name}">${field.label}</label>
-    <input id="${field.name}" name="${field.name}" type="${field.type}" value="${filled[field.name] ?? ''}">
-  </div>`,
-  )}
-  <button type="submit" class="secondary">Show what would be retried</button>
-</form>`;
+    ${fields.map(
+      (field) =>
+        html`<div class="field">
+          <label for="${field.name}">${field.label}</label>
+          <input id="${field.name}" name="${field.name}" type="${field.type}" value="${filled[field.name] ?? ''}" />
+        </div>`,
+    )}
+    <button type="submit" class="secondary">Show what would be retried</button>
+  </form>`;
 }
 
 function candidateRows(candidates: readonly RetryCandidate[]): SafeHtml {
   return html`<table>
-<caption>Failed imports that would be retried, newest first.</caption>
-<thead><tr><th scope="col">Received</th><th scope="col">Garage</th><th scope="col">DMS number</th>
-<th scope="col">WO number</th><th scope="col">Import</th></tr></thead>
-<tbody>${candidates.map(
-    (candidate) => html`<tr>
-  <th scope="row">${time(candidate.receivedAt)}</th>
-  <td>${candidate.garageId}</td>
-  <td>${candidate.dmsNumber}</td>
-  <td>${orNone(candidate.woNumber)}</td>
-  <td><a href="${pagePath('imports', candidate.importId)}"><code>${candidate.importId}</code></a></td>
-</tr>`,
-  )}</tbody>
-</table>`;
+    <caption>
+      Failed imports that would be retried, newest first.
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Received</th>
+        <th scope="col">Garage</th>
+        <th scope="col">DMS number</th>
+        <th scope="col">WO number</th>
+        <th scope="col">Import</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${candidates.map(
+        (candidate) =>
+          html`<tr>
+            <th scope="row">${time(candidate.receivedAt)}</th>
+            <td>${candidate.garageId}</td>
+            <td>${candidate.dmsNumber}</td>
+            <td>${orNone(candidate.woNumber)}</td>
+            <td>
+              <a href="${pagePath('imports', candidate.importId)}"><code>${candidate.importId}</code></a>
+            </td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function confirmation(filled: FilledFilter, total: number, shown: number): SafeHtml {
   const hidden = fieldNames.map((name) => {
     const value = filled[name];
-    return value === undefined ? '' : html`<input type="hidden" name="${name}" value="${value}">`;
+    return value === undefined ? '' : html`<input type="hidden" name="${name}" value="${value}" />`;
   });
   const capped =
-    shown < total ? html`<p>Only the newest ${shown} are retried at once; confirm again afterwards for the rest.</p>` : '';
-  return html`${capped}<form method="post" action="/support/retry">
-  ${hidden}
-  <button type="submit">Retry ${shown} failed import${shown === 1 ? '' : 's'}</button>
-</form>`;
+    shown < total
+      ? html`<p>Only the newest ${shown} are retried at once; confirm again afterwards for the rest.</p>`
+      : '';
+  return html`${capped}
+    <form method="post" action="/support/retry">
+      ${hidden}
+      <button type="submit">Retry ${shown} failed import${shown === 1 ? '' : 's'}</button>
+    </form>`;
 }
 
 /** `GET /support/retry?...`: the dry run. It says how many failed imports match, and which, before anything happens. */
@@ -74,18 +92,19 @@ export function bulkRetryDryRun(deps: SupportDependencies) {
     const dryRun =
       total === 0
         ? html`<p id="dry-run">No failed imports match; there is nothing to retry.</p>`
-        : html`<p id="dry-run"><strong>${total} failed import${total === 1 ? '' : 's'}</strong> match. Nothing has
-  been retried yet. Each retry runs the stored push again through the current code.</p>
-${candidateRows(imports)}
-${confirmation(filled, total, imports.length)}`;
+        : html`<p id="dry-run">
+              <strong>${total} failed import${total === 1 ? '' : 's'}</strong> match. Nothing has been retried yet. Each
+              retry runs the stored push again through the current code.
+            </p>
+            ${candidateRows(imports)} ${confirmation(filled, total, imports.length)}`;
     res.send(
       page({
         title: 'Bulk retry of failed imports',
         operator: currentOperator(res),
         body: html`<p class="hint">Only failed imports are retried. Narrow the filter, check the list, then confirm.</p>
-${filterForm(filled)}
-<h2>Dry run</h2>
-${dryRun}`,
+          ${filterForm(filled)}
+          <h2>Dry run</h2>
+          ${dryRun}`,
       }),
     );
   };
@@ -94,8 +113,10 @@ ${dryRun}`,
 function outcome(result: RetryRefusal | RetryStarted): SafeHtml {
   return result.refused
     ? html`<li>Not retried: ${result.message}</li>`
-    : html`<li><a href="${pagePath('imports', result.importId)}"><code>${result.importId}</code></a>: retry started
-  (attempt ${result.attempt}).</li>`;
+    : html`<li>
+        <a href="${pagePath('imports', result.importId)}"><code>${result.importId}</code></a
+        >: retry started (attempt ${result.attempt}).
+      </li>`;
 }
 
 /** `POST /support/retry`: retries every failed import matching the confirmed filter, and lists what happened. */
@@ -109,9 +130,14 @@ export function bulkRetry(deps: SupportDependencies) {
       page({
         title: 'Bulk retry started',
         operator,
-        notice: { kind: 'info', text: `${started} of ${results.length} retries started; refresh an import to see its outcome.` },
-        body: html`<ul>${results.map(outcome)}</ul>
-<p><a href="/support/retry">Back to bulk retry</a> · <a href="/support">Find an import</a></p>`,
+        notice: {
+          kind: 'info',
+          text: `${started} of ${results.length} retries started; refresh an import to see its outcome.`,
+        },
+        body: html`<ul>
+            ${results.map(outcome)}
+          </ul>
+          <p><a href="/support/retry">Back to bulk retry</a> · <a href="/support">Find an import</a></p>`,
       }),
     );
   };

@@ -15,47 +15,80 @@ export const retryStartedNotice: Notice = { kind: 'info', text: 'Retry started; 
 function problems(kind: 'Issues' | 'Warnings', items: readonly PushIssue[]): SafeHtml {
   const id = kind.toLowerCase();
   if (items.length === 0) {
-    return html`<h2 id="${id}">${kind}</h2><p>None.</p>`;
+    return html`<h2 id="${id}">${kind}</h2>
+      <p>None.</p>`;
   }
   return html`<h2 id="${id}">${kind} (${items.length})</h2>
-<table aria-labelledby="${id}">
-<thead><tr><th scope="col">Field</th><th scope="col">What is wrong</th><th scope="col">Code</th></tr></thead>
-<tbody>${items.map(
-    (item) =>
-      html`<tr><th scope="row"><code>${item.path}</code></th><td>${item.message}</td><td><code>${item.code}</code></td></tr>`,
-  )}</tbody>
-</table>`;
+    <table aria-labelledby="${id}">
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">What is wrong</th>
+          <th scope="col">Code</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${items.map(
+          (item) =>
+            html`<tr>
+              <th scope="row"><code>${item.path}</code></th>
+              <td>${item.message}</td>
+              <td><code>${item.code}</code></td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
 }
 
 function documents(view: ImportView): SafeHtml {
   const written = view.documents;
-  if (written === null) return html`<h2>Documents written</h2><p>None.</p>`;
+  if (written === null)
+    return html`<h2>Documents written</h2>
+      <p>None.</p>`;
   return html`<h2>Documents written</h2>
-<dl class="facts">
-  <dt>Appointment</dt><dd><code>${written.appointmentId}</code></dd>
-  <dt>Car</dt><dd>${written.carId === null ? orNone(null) : html`<code>${written.carId}</code>`}</dd>
-  <dt>Parties</dt><dd>${written.partyIds.length === 0 ? orNone(null) : written.partyIds.map((id) => html`<code>${id}</code> `)}</dd>
-</dl>`;
+    <dl class="facts">
+      <dt>Appointment</dt>
+      <dd><code>${written.appointmentId}</code></dd>
+      <dt>Car</dt>
+      <dd>${written.carId === null ? orNone(null) : html`<code>${written.carId}</code>`}</dd>
+      <dt>Parties</dt>
+      <dd>${written.partyIds.length === 0 ? orNone(null) : written.partyIds.map((id) => html`<code>${id}</code> `)}</dd>
+    </dl>`;
 }
 
 function attempts(view: ImportView): SafeHtml {
-  if (view.attempts.length === 0) return html`<h2>Retries</h2><p>None yet.</p>`;
+  if (view.attempts.length === 0)
+    return html`<h2>Retries</h2>
+      <p>None yet.</p>`;
   return html`<h2>Retries (${view.attempts.length})</h2>
-<table>
-<thead><tr><th scope="col">Attempt</th><th scope="col">Started</th><th scope="col">By</th>
-<th scope="col">Workflow</th></tr></thead>
-<tbody>${view.attempts.map(
-    (attempt, index) => html`<tr><th scope="row">${index + 1}</th><td>${time(attempt.at)}</td><td>${attempt.by}</td>
-<td><a href="${attempt.webUiUrl}">${attempt.workflowId}</a></td></tr>`,
-  )}</tbody>
-</table>`;
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Attempt</th>
+          <th scope="col">Started</th>
+          <th scope="col">By</th>
+          <th scope="col">Workflow</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${view.attempts.map(
+          (attempt, index) =>
+            html`<tr>
+              <th scope="row">${index + 1}</th>
+              <td>${time(attempt.at)}</td>
+              <td>${attempt.by}</td>
+              <td><a href="${attempt.webUiUrl}">${attempt.workflowId}</a></td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
 }
 
 function retryButton(view: ImportView, operator: OperatorToken): SafeHtml | string {
   if (view.status !== 'failed' || !hasScope(operator, 'retry')) return '';
   return html`<form method="post" action="${pagePath('imports', view.importId, 'retry')}">
-  <button type="submit">Retry this import</button>
-</form>`;
+    <button type="submit">Retry this import</button>
+  </form>`;
 }
 
 /** An import's detail: what happened in words, every issue and warning, what it wrote, and where to look further. */
@@ -64,29 +97,37 @@ export function detailPage(view: ImportView, operator: OperatorToken, notice?: N
     title: `Import of DMS number ${view.dmsNumber}`,
     operator,
     notice,
-    body: html`<p>${statusBadge(view.status)} ${view.statusInWords}</p>
-<div class="actions">
-  ${retryButton(view, operator)}
-  <a href="${pagePath('timeline', view.garageId, view.dmsNumber)}">Every push for this appointment</a>
-  <a href="${view.webUiUrl}">Workflow in the Temporal Web UI</a>
-</div>
-<dl class="facts">
-  <dt>Garage</dt><dd>${view.garageId}</dd>
-  <dt>DMS number</dt><dd>${view.dmsNumber}</dd>
-  <dt>WO number</dt><dd>${orNone(view.woNumber)}</dd>
-  <dt>Registration</dt><dd>${orNone(view.registration)}</dd>
-  <dt>Event</dt><dd>${orNone(view.event)}</dd>
-  <dt>Sent by Carsys</dt><dd>${time(view.sentAt)}</dd>
-  <dt>Received</dt><dd>${time(view.receivedAt)}</dd>
-  <dt>Finished</dt><dd>${time(view.finishedAt)}</dd>
-  <dt>Message id</dt><dd>${orNone(view.messageId)}</dd>
-  <dt>Import id</dt><dd><code>${view.importId}</code></dd>
-  <dt>Workflow id</dt><dd><code>${view.workflowId}</code></dd>
-</dl>
-${problems('Issues', view.issues)}
-${problems('Warnings', view.warnings)}
-${documents(view)}
-${attempts(view)}`,
+    body: html`<p id="status">${statusBadge(view.status)} ${view.statusInWords}</p>
+      <div class="actions">
+        ${retryButton(view, operator)}
+        <a href="${pagePath('timeline', view.garageId, view.dmsNumber)}">Every push for this appointment</a>
+        <a href="${view.webUiUrl}">Workflow in the Temporal Web UI</a>
+      </div>
+      <dl class="facts">
+        <dt>Garage</dt>
+        <dd>${view.garageId}</dd>
+        <dt>DMS number</dt>
+        <dd>${view.dmsNumber}</dd>
+        <dt>WO number</dt>
+        <dd>${orNone(view.woNumber)}</dd>
+        <dt>Registration</dt>
+        <dd>${orNone(view.registration)}</dd>
+        <dt>Event</dt>
+        <dd>${orNone(view.event)}</dd>
+        <dt>Sent by Carsys</dt>
+        <dd>${time(view.sentAt)}</dd>
+        <dt>Received</dt>
+        <dd>${time(view.receivedAt)}</dd>
+        <dt>Finished</dt>
+        <dd>${time(view.finishedAt)}</dd>
+        <dt>Message id</dt>
+        <dd>${orNone(view.messageId)}</dd>
+        <dt>Import id</dt>
+        <dd><code>${view.importId}</code></dd>
+        <dt>Workflow id</dt>
+        <dd><code>${view.workflowId}</code></dd>
+      </dl>
+      ${problems('Issues', view.issues)} ${problems('Warnings', view.warnings)} ${documents(view)} ${attempts(view)}`,
   });
 }
 
@@ -101,7 +142,9 @@ export async function loadImport(deps: SupportDependencies, importId: string): P
 export function importDetail(deps: SupportDependencies) {
   return async (req: Request, res: Response): Promise<void> => {
     const view = await loadImport(deps, String(req.params['importId']));
-    const notice = req.query['retry'] === 'started' ? retryStartedNotice : undefined;
+    // Once the retry has an outcome other than failing again, the notice would only be noise.
+    const pending = view.status === 'failed' || view.status === 'accepted';
+    const notice = req.query['retry'] === 'started' && pending ? retryStartedNotice : undefined;
     res.send(detailPage(view, currentOperator(res), notice));
   };
 }

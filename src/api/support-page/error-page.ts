@@ -19,13 +19,16 @@ export function pageErrors(error: unknown, _req: Request, res: Response, next: N
   const issues =
     error.issues.length === 0
       ? ''
-      : html`<ul>${error.issues.map((issue) => html`<li><code>${issue.path}</code>: ${issue.message}</li>`)}</ul>`;
+      : html`<ul>
+          ${error.issues.map((issue) => html`<li><code>${issue.path}</code>: ${issue.message}</li>`)}
+        </ul>`;
   res.status(error.status).send(
     page({
       title: titles[error.status] ?? 'Cannot do this',
       operator: signedInOperator(res),
       notice: { kind: 'error', text: error.message },
-      body: html`${issues}<p><a href="/support">Back to the support page</a></p>`,
+      body: html`${issues}
+        <p><a href="/support">Back to the support page</a></p>`,
     }),
   );
 }

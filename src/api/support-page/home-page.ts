@@ -27,21 +27,22 @@ function statusOption(status: ImportStatus, chosen: ImportStatus | undefined): S
 
 function searchForm(search: HomeSearch): SafeHtml {
   return html`<form method="get" action="/support" class="search" role="search">
-  <div class="field">
-    <label for="q">WO number, registration or DMS number</label>
-    <input id="q" name="q" type="search" value="${search.q ?? ''}" aria-describedby="q-hint">
-  </div>
-  <div class="field">
-    <label for="status">Status</label>
-    <select id="status" name="status">
-      <option value="">any status</option>
-      ${importStatuses.map((status) => statusOption(status, search.status))}
-    </select>
-  </div>
-  <button type="submit">Search</button>
-</form>
-<p class="hint" id="q-hint">A registration can be typed as people write it (gb 123 x). Leave empty for the newest
-  imports.</p>`;
+      <div class="field">
+        <label for="q">WO number, registration or DMS number</label>
+        <input id="q" name="q" type="search" value="${search.q ?? ''}" aria-describedby="q-hint" />
+      </div>
+      <div class="field">
+        <label for="status">Status</label>
+        <select id="status" name="status">
+          <option value="">any status</option>
+          ${importStatuses.map((status) => statusOption(status, search.status))}
+        </select>
+      </div>
+      <button type="submit">Search</button>
+    </form>
+    <p class="hint" id="q-hint">
+      A registration can be typed as people write it (gb 123 x). Leave empty for the newest imports.
+    </p>`;
 }
 
 function caption(search: HomeSearch, count: number, more: boolean): string {
@@ -66,10 +67,8 @@ export function homePage(deps: SupportDependencies) {
       page({
         title: 'Find an import',
         operator,
-        body: html`${searchForm(search)}
-${resultsTable(found.items, caption(search, found.items.length, found.more))}
-${bulkRetry}
-${silenceAlert(silence)}`,
+        body: html`${searchForm(search)} ${resultsTable(found.items, caption(search, found.items.length, found.more))}
+        ${bulkRetry} ${silenceAlert(silence)}`,
       }),
     );
   };

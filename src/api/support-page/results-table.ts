@@ -15,32 +15,45 @@ export function reason(record: ImportSummary): SafeHtml | string {
 
 /** A link to an import's page; its hidden words tell screen readers which of the many "Details" it is. */
 export function detailLink(record: ImportSummary): SafeHtml {
-  return html`<a href="${pagePath('imports', record._id)}">Details<span class="visually-hidden"> of the push of DMS number
-    ${record.dmsNumber} received ${record.receivedAt.toISOString()}</span></a>`;
+  return html`<a href="${pagePath('imports', record._id)}"
+    >Details<span class="visually-hidden">
+      of the push of DMS number ${record.dmsNumber} received ${record.receivedAt.toISOString()}</span
+    ></a
+  >`;
 }
 
 /** Imports found by a search, one row each, with a link to the detail page. */
 export function resultsTable(items: readonly ImportSummary[], caption: string): SafeHtml {
   if (items.length === 0) return html`<p>No imports found.</p>`;
   const rows = items.map(
-    (record) => html`<tr>
-  <th scope="row">${time(record.receivedAt)}</th>
-  <td>${record.garageId}</td>
-  <td>${record.dmsNumber}</td>
-  <td>${orNone(record.woNumber)}</td>
-  <td>${statusBadge(record.status)}<span class="words">${statusWords[record.status]}</span></td>
-  <td>${reason(record)}</td>
-  <td>${detailLink(record)}</td>
-</tr>`,
+    (record) =>
+      html`<tr>
+        <th scope="row">${time(record.receivedAt)}</th>
+        <td>${record.garageId}</td>
+        <td>${record.dmsNumber}</td>
+        <td>${orNone(record.woNumber)}</td>
+        <td>${statusBadge(record.status)}<span class="words">${statusWords[record.status]}</span></td>
+        <td>${reason(record)}</td>
+        <td>${detailLink(record)}</td>
+      </tr>`,
   );
   return html`<table class="results">
-<caption>${caption}</caption>
-<thead><tr>
-  <th scope="col">Received</th><th scope="col">Garage</th><th scope="col">DMS number</th>
-  <th scope="col">WO number</th><th scope="col">Status</th><th scope="col">Reason</th><th scope="col">Import</th>
-</tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>`;
+    <caption>
+      ${caption}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Received</th>
+        <th scope="col">Garage</th>
+        <th scope="col">DMS number</th>
+        <th scope="col">WO number</th>
+        <th scope="col">Status</th>
+        <th scope="col">Reason</th>
+        <th scope="col">Import</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
 }

@@ -11,23 +11,35 @@ import { currentOperator } from './session.js';
 function timelineTable(items: readonly ImportSummary[]): SafeHtml {
   if (items.length === 0) return html`<p>No pushes for this appointment.</p>`;
   return html`<table>
-<caption>${items.length} push${items.length === 1 ? '' : 'es'}, in the order Carsys sent them.</caption>
-<thead><tr>
-  <th scope="col">Sent by Carsys</th><th scope="col">Received</th><th scope="col">Event</th>
-  <th scope="col">WO number</th><th scope="col">Status</th><th scope="col">Reason</th><th scope="col">Import</th>
-</tr></thead>
-<tbody>${items.map(
-    (record) => html`<tr>
-  <th scope="row">${time(record.sentAt)}</th>
-  <td>${time(record.receivedAt)}</td>
-  <td>${orNone(record.event)}</td>
-  <td>${orNone(record.woNumber)}</td>
-  <td>${statusBadge(record.status)}<span class="words">${statusWords[record.status]}</span></td>
-  <td>${reason(record)}</td>
-  <td>${detailLink(record)}</td>
-</tr>`,
-  )}</tbody>
-</table>`;
+    <caption>
+      ${items.length} push${items.length === 1 ? '' : 'es'}, in the order Carsys sent them.
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Sent by Carsys</th>
+        <th scope="col">Received</th>
+        <th scope="col">Event</th>
+        <th scope="col">WO number</th>
+        <th scope="col">Status</th>
+        <th scope="col">Reason</th>
+        <th scope="col">Import</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${items.map(
+        (record) =>
+          html`<tr>
+            <th scope="row">${time(record.sentAt)}</th>
+            <td>${time(record.receivedAt)}</td>
+            <td>${orNone(record.event)}</td>
+            <td>${orNone(record.woNumber)}</td>
+            <td>${statusBadge(record.status)}<span class="words">${statusWords[record.status]}</span></td>
+            <td>${reason(record)}</td>
+            <td>${detailLink(record)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 /** `GET /support/timeline/:garageId/:dmsNumber`: every push for one appointment, in sentAt order. */
