@@ -5,7 +5,7 @@ import { importIdentity, sha256Hex } from '../domain/import-identity.js';
 import type { Logger } from '../logging/logger.js';
 import type { ImportLog } from '../store/import-log.js';
 import { authenticatePush, type PushAuthentication } from './authenticate-push.js';
-import { ApiError, sendError } from './errors.js';
+import { ApiError } from './errors.js';
 
 export type StartImportFn = (workflowId: string, request: ImportRequest) => Promise<{ started: boolean }>;
 
@@ -122,5 +122,3 @@ export function pushRoute(deps: PushRouteDependencies): Router {
 
   return router;
 }
-
-export { sendError };
