@@ -27,7 +27,12 @@ const files = testFiles();
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, TEMPORAL_ADDRESS: services.temporalAddress, MONGODB_URL: services.mongoUrl },
+  env: {
+    ...process.env,
+    TEMPORAL_ADDRESS: services.temporalAddress,
+    TEMPORAL_UI_URL: services.temporalUiUrl,
+    MONGODB_URL: services.mongoUrl,
+  },
 });
 const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
 console.log(

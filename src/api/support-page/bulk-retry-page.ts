@@ -93,8 +93,8 @@ export function bulkRetryDryRun(deps: SupportDependencies) {
       total === 0
         ? html`<p id="dry-run">No failed imports match; there is nothing to retry.</p>`
         : html`<p id="dry-run">
-              <strong>${total} failed import${total === 1 ? '' : 's'}</strong> match. Nothing has been retried yet. Each
-              retry runs the stored push again through the current code.
+              <strong>${total} failed import${total === 1 ? '' : 's'}</strong> match${total === 1 ? 'es' : ''}. Nothing
+              has been retried yet. Each retry runs the stored push again through the current code.
             </p>
             ${candidateRows(imports)} ${confirmation(filled, total, imports.length)}`;
     res.send(

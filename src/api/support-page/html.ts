@@ -36,6 +36,3 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
   });
   return new SafeHtml(markup);
 }
-
-/** Trusted markup written in this code base (never request data). */
-export const raw = (markup: string): SafeHtml => new SafeHtml(markup);

@@ -39,7 +39,7 @@ export function requireSignIn(tokens: readonly OperatorToken[]) {
     const token = presentedToken(req);
     const operator = token === undefined ? undefined : operatorFor(tokens, token);
     if (operator === undefined) {
-      res.status(req.method === 'GET' ? 200 : 401).send(loginPage({ next: req.originalUrl }));
+      res.status(req.method === 'POST' ? 401 : 200).send(loginPage({ next: req.originalUrl }));
       return;
     }
     res.locals[operatorKey] = operator;

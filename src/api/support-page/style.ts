@@ -46,7 +46,7 @@ dl.facts dd { margin: 0; }
 .notice-info { border-color: var(--accent); background: #ddf4ff; }
 .notice-error { border-color: #a40e26; background: #ffebe9; }
 .alert { border: 2px solid #a40e26; background: #ffebe9; padding: .5rem 1rem; margin: 1rem 0; }
-.alert h2 { margin-top: .5rem; }
+.alert h2, .quiet h2 { margin-top: .5rem; }
 .quiet { border: 1px solid var(--line); padding: .5rem 1rem; margin: 1rem 0; }
 .none { color: var(--muted); font-style: italic; }
 .actions { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1rem 0; }
