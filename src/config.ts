@@ -43,10 +43,12 @@ const EnvSchema = z.object({
     .default('claire'),
   RECEIVER_HOST: z.string().default('127.0.0.1'),
   RECEIVER_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Base64 of the body must stay under Temporal's 2 MiB payload limit, with room for the rest of the input.
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
     .positive()
+    .max(1_400_000, 'at most 1400000 bytes: the body travels base64-encoded in a Temporal payload (2 MiB limit)')
     .default(1024 * 1024),
   SIGNATURE_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
   RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(30),

@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ImportStatus } from '../domain/import-status.js';
-import type { ImportRequest } from '../domain/import-request.js';
+import { rawBodyText, type ImportRequest } from '../domain/import-request.js';
 import { sealText } from '../store/encrypted-text.js';
 import { importLog } from '../store/import-log.js';
 import type { ActivityDependencies } from './dependencies.js';
@@ -41,7 +41,7 @@ export function createDeduplicatePush({ collections, keyring, clock }: ActivityD
       sentAt: null,
       receivedAt: new Date(request.receivedAt),
       requestId: request.requestId,
-      rawBody: sealText(keyring, request.rawBody),
+      rawBody: sealText(keyring, rawBodyText(request.rawBodyBase64)),
     });
     // Still "accepted" means this run (or a crashed attempt of it) owns the import and should finish it.
     return { alreadyHandled: record.status !== 'accepted', status: record.status };

@@ -105,7 +105,7 @@ export function pushRoute(deps: PushRouteDependencies): Router {
     const request: ImportRequest = {
       importId,
       garageId: garage.id,
-      rawBody: rawBody.toString('utf8'),
+      rawBodyBase64: rawBody.toString('base64'),
       bodySha256,
       receivedAt: receivedAt.toISOString(),
       requestId,

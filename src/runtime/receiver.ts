@@ -13,6 +13,7 @@ import { rejectionLog } from '../store/rejections.js';
 import { EncryptionCodec } from '../temporal/encryption-codec.js';
 import { importRoutes } from '../api/import-routes.js';
 import { supportPage } from '../api/support-page/index.js';
+import { answerClientError } from '../api/client-error.js';
 import { metricsRoute } from '../api/metrics-route.js';
 import { openApiRoute } from '../api/openapi.js';
 import { createImportMetrics, type ImportMetrics } from '../metrics/import-metrics.js';
@@ -109,6 +110,7 @@ export async function startReceiver(
     ],
   });
   const server = app.listen(config.receiver.port, config.receiver.host);
+  server.on('clientError', answerClientError);
   await once(server, 'listening');
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.receiver.port;

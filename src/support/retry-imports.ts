@@ -50,7 +50,7 @@ export function importRetry(deps: { collections: Collections; keyring: Keyring; 
     const { started } = await deps.start(workflowId, {
       importId,
       garageId: record.garageId,
-      rawBody,
+      rawBodyBase64: Buffer.from(rawBody, 'utf8').toString('base64'),
       bodySha256: record.bodySha256,
       receivedAt: record.receivedAt.toISOString(),
       requestId: record.requestId,

@@ -38,7 +38,7 @@ export async function importCarsysPush(request: ImportRequest): Promise<ImportSt
     return 'skipped_duplicate';
   }
 
-  const validation = await validatePush(request.rawBody);
+  const validation = await validatePush(request.rawBodyBase64);
   if (!validation.ok) {
     await recordOutcome({ importId, status: 'failed', issues: validation.issues, receivedAt: request.receivedAt });
     markOutcome('failed');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ImportActivities } from '../../src/activities/index.js';
 import { validatePushBody } from '../../src/domain/contract/validate-push.js';
+import { rawBodyText } from '../../src/domain/import-request.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
 import { fixtureObject, readFixture } from '../support/fixtures.js';
@@ -38,7 +39,8 @@ async function pushAndFinish(body: string) {
 
 /** An older version of validation that did not yet know day-first dates without leading zeros (d-m-yyyy). */
 const olderValidation: Partial<ImportActivities> = {
-  validatePush: (rawBody: string) => {
+  validatePush: (rawBodyBase64: string) => {
+    const rawBody = rawBodyText(rawBodyBase64);
     const date = (JSON.parse(rawBody) as { appointment?: { appointmentDate?: string } }).appointment?.appointmentDate;
     if (date !== undefined && /^\d-\d-\d{4}/.test(date)) {
       return Promise.resolve({

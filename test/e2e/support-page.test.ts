@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { ImportActivities } from '../../src/activities/index.js';
 import { validatePushBody } from '../../src/domain/contract/validate-push.js';
+import { rawBodyText } from '../../src/domain/import-request.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
 import { artifactPath, launchChromium, temporalUiUrl } from '../support/browser.js';
@@ -172,7 +173,8 @@ describe('support page: bulk retry', () => {
 
 /** An older validation that did not yet read day-first dates without leading zeros (d-m-yyyy). */
 const olderValidation: Partial<ImportActivities> = {
-  validatePush: (rawBody: string) => {
+  validatePush: (rawBodyBase64: string) => {
+    const rawBody = rawBodyText(rawBodyBase64);
     const date = (JSON.parse(rawBody) as { appointment?: { appointmentDate?: string } }).appointment?.appointmentDate;
     if (date !== undefined && /^\d-\d-\d{4}/.test(date)) {
       return Promise.resolve({

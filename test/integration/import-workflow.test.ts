@@ -56,7 +56,7 @@ function importRequest(garage: GarageConfig, rawBody: string): { workflowId: str
     request: {
       importId: identity.importId,
       garageId: garage.id,
-      rawBody,
+      rawBodyBase64: Buffer.from(rawBody, 'utf8').toString('base64'),
       bodySha256,
       receivedAt: new Date().toISOString(),
       requestId: null,
