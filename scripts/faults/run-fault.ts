@@ -1,0 +1,131 @@
+import { Client, Connection } from '@temporalio/client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { GarageConfig } from '../../src/config.js';
+import type { Collections } from '../../src/store/collections.js';
+import { auditFault, waitUntilSettled, workflowCounts } from './audit.js';
+import { startBurst, type AnswerEvent, type Burst } from './carsys-burst.js';
+import { ports } from './fault-setup.js';
+
+export const burstSize = 200;
+const sharedCars = 40;
+const injectAfterAccepted = 60;
+/** Some imports finished before the fault, so it strikes a worker in the middle of its work. */
+const injectAfterFinished = 10;
+const settleDeadlineMs = 240_000;
+
+/** What the injection reports back: when the fault was healed, and what it saw while it lasted. */
+export type Injection = Readonly<{ healedAt: number; notes: string[] }>;
+
+export type FaultSpec = Readonly<{
+  name: string;
+  /** How the fault was injected, for the report. */
+  how: string;
+  garage: GarageConfig;
+  inject: (burst: Burst) => Promise<Injection>;
+}>;
+
+export type FaultResult = Readonly<{
+  name: string;
+  how: string;
+  sent: number;
+  accepted: number;
+  resent503: number;
+  inFlightAtFault: number;
+  imported: number;
+  duplicated: number;
+  lost: number;
+  recoverSeconds: number | null;
+  notes: string[];
+  problems: string[];
+}>;
+
+/** Counts the answers given between two moments, by status and error code: what the receiver said during a fault. */
+export function answersBetween(events: readonly AnswerEvent[], from: number, to: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const event of events) {
+    if (event.at < from || event.at > to) continue;
+    const key = event.code === null ? String(event.status) : `${event.status} ${event.code}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+async function temporalWorkflows(garageId: string) {
+  const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
+  try {
+    const client = new Client({ connection });
+    // Visibility lags a little behind the workflows themselves.
+    for (let attempt = 0; ; attempt++) {
+      const counts = await workflowCounts(client, garageId);
+      if (counts.running === 0 || attempt === 20) return counts;
+      await sleep(500);
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Sends a burst, injects the fault once part of it is accepted, waits for recovery and counts what happened. */
+export async function runFault(spec: FaultSpec, receiverUrl: string, collections: Collections): Promise<FaultResult> {
+  const garageId = spec.garage.id;
+  const burst = startBurst({
+    url: receiverUrl,
+    garage: spec.garage,
+    prefix: spec.name,
+    count: burstSize,
+    cars: sharedCars,
+    concurrency: 16,
+    perSecond: 10,
+    deadlineMs: settleDeadlineMs,
+  });
+  await burst.whenAccepted(injectAfterAccepted);
+  const finishedCount = () => collections.imports.countDocuments({ garageId, status: { $ne: 'accepted' } });
+  const waitUntil = Date.now() + 60_000;
+  while ((await finishedCount()) < injectAfterFinished && Date.now() < waitUntil) await sleep(100);
+  const finished = await finishedCount();
+  const inFlightAtFault = Math.max(0, burst.accepted() - finished);
+
+  const { healedAt, notes } = await spec.inject(burst);
+  const outcomes = await burst.done;
+  const accepted = outcomes.filter((outcome) => outcome.importId !== null).length;
+  const settledAt = await waitUntilSettled(collections, garageId, accepted, healedAt + settleDeadlineMs);
+  const audit = await auditFault(collections, garageId, outcomes, sharedCars);
+  const workflows = await temporalWorkflows(garageId);
+  const problems = [...audit.problems];
+  if (workflows.running !== 0 || workflows.other !== 0 || workflows.completed !== accepted) {
+    problems.push(`Temporal: ${workflows.completed} completed, ${workflows.running} running, ${workflows.other} other`);
+  }
+  return {
+    name: spec.name,
+    how: spec.how,
+    sent: burstSize,
+    accepted,
+    resent503: outcomes.filter((outcome) => outcome.answers503 > 0).length,
+    inFlightAtFault,
+    imported: audit.imported,
+    duplicated: audit.duplicated,
+    lost: audit.lost,
+    recoverSeconds: settledAt === null ? null : Math.max(0, (settledAt - healedAt) / 1000),
+    notes: [...notes, `workflows in Temporal: ${workflows.completed} completed, ${workflows.running} running`],
+    problems,
+  };
+}
+
+/** Sends one push and waits for its import, so the worker has bundled its workflows and polls before any fault. */
+export async function warmUp(garage: GarageConfig, receiverUrl: string, collections: Collections): Promise<void> {
+  const burst = startBurst({
+    url: receiverUrl,
+    garage,
+    prefix: 'warm-up',
+    count: 1,
+    cars: 1,
+    concurrency: 1,
+    perSecond: 1,
+    deadlineMs: 60_000,
+  });
+  const [outcome] = await burst.done;
+  if (outcome?.importId === null || outcome === undefined) throw new Error('the warm-up push was not accepted');
+  if ((await waitUntilSettled(collections, garage.id, 1, Date.now() + 120_000)) === null) {
+    throw new Error('the warm-up push was not imported within 120 s: is the worker running?');
+  }
+}
