@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import type { DestinationStream } from 'pino';
 import { createKeyring } from '../../src/crypto/keyring.js';
+import { rawBodyText, type ImportRequest } from '../../src/domain/import-request.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startReceiver } from '../../src/runtime/receiver.js';
 import { openText } from '../../src/store/encrypted-text.js';
@@ -100,7 +101,8 @@ describe('codec endpoint for the Temporal Web UI', () => {
     assert.equal(response.status, 200);
     const body = (await response.json()) as { payloads: { data: string }[] };
     const decoded = Buffer.from(body.payloads[0]?.data ?? '', 'base64').toString('utf8');
-    assert.ok(decoded.includes('El Amrani'), 'the operator reads the customer in clear');
+    const request = JSON.parse(decoded) as ImportRequest;
+    assert.ok(rawBodyText(request.rawBodyBase64).includes('El Amrani'), 'the operator reads the customer in clear');
   });
 
   it('when encode then decode run through the endpoint, then the payload comes back unchanged', async () => {
