@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { faultDataDir, repoRoot } from './fault-setup.js';
@@ -10,9 +10,9 @@ export type Child = Readonly<{ name: string; process: ChildProcess; exited: Prom
 export function createChildren(env: Record<string, string>) {
   const running = new Set<Child>();
   const logDir = join(faultDataDir, 'logs');
-  mkdirSync(logDir, { recursive: true });
 
   function start(name: string, entry: string): Child {
+    mkdirSync(logDir, { recursive: true });
     const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
     const child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: repoRoot,
@@ -70,6 +70,13 @@ export function createChildren(env: Record<string, string>) {
     },
 
     running: () => [...running].map((child) => child.name),
+
+    /** How often the processes' logs mention `text`, for what the numbers alone do not show. */
+    logMentions(text: string): number {
+      return readdirSync(logDir)
+        .filter((file) => file.startsWith('worker') || file.startsWith('receiver'))
+        .reduce((sum, file) => sum + readFileSync(join(logDir, file), 'utf8').split(text).length - 1, 0);
+    },
   };
 }
 export type Children = ReturnType<typeof createChildren>;

@@ -1,5 +1,6 @@
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { pinnedTools } from '../../src/dev-services/index.js';
 import { burstSize, type FaultResult } from './run-fault.js';
 import { ports, retryAfterSeconds } from './fault-setup.js';
@@ -58,7 +59,12 @@ function machine(): string {
 }
 
 /** Writes `docs/reliability.md` from the run's own results: every figure in it comes from this run. */
-export function writeReliabilityReport(file: string, results: readonly FaultResult[], runSeconds: number): void {
+export async function writeReliabilityReport(
+  file: string,
+  results: readonly FaultResult[],
+  runSeconds: number,
+  runNotes: readonly string[],
+): Promise<void> {
   const verdict = results.every(passed) ? 'every fault: 0 lost, 0 duplicated' : 'FAILED: see the problems below';
   const sections = results.map((result) =>
     [
@@ -78,6 +84,8 @@ export function writeReliabilityReport(file: string, results: readonly FaultResu
     `Machine: ${machine()}.`,
     '',
     `Result: ${verdict}. The whole run took ${Math.round(runSeconds)} s.`,
+    '',
+    ...runNotes.map((note) => `- ${note}`),
     '',
     markdownTable(results),
     '',
@@ -109,5 +117,6 @@ export function writeReliabilityReport(file: string, results: readonly FaultResu
     sections.join('\n\n'),
     '',
   ].join('\n');
-  writeFileSync(file, text);
+  // Formatted as the repository formats Markdown, so `prettier --check` passes on the written file.
+  writeFileSync(file, await format(text, { ...(await resolveConfig(file)), parser: 'markdown' }));
 }

@@ -69,7 +69,11 @@ let exitCode = 1;
 try {
   const results = await run();
   const report = join(repoRoot, 'docs', 'reliability.md');
-  writeReliabilityReport(report, results, (Date.now() - startedAt) / 1000);
+  const hangs = children.logMentions('MongoMonitorHang');
+  const runNotes = [
+    `Database monitor hangs (mongodb driver 7.9) healed by \`src/runtime/mongo-watchdog.ts\` during the run: ${hangs}.`,
+  ];
+  await writeReliabilityReport(report, results, (Date.now() - startedAt) / 1000, runNotes);
   console.log(`\n${textTable(results)}\n`);
   exitCode = results.every(passed) ? 0 : 1;
   say(`${exitCode === 0 ? 'all faults survived' : 'FAILED'}; table written to ${report}`);

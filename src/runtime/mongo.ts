@@ -2,6 +2,7 @@ import { MongoClient, type Db } from 'mongodb';
 import type { Config } from '../config.js';
 import { collectionsOf, type Collections } from '../store/collections.js';
 import { ensureIndexes } from '../store/indexes.js';
+import { reconnectWhenMonitorHangs } from './mongo-watchdog.js';
 
 export type MongoHandle = Readonly<{ client: MongoClient; db: Db; collections: Collections }>;
 
@@ -12,6 +13,7 @@ export type MongoHandle = Readonly<{ client: MongoClient; db: Db; collections: C
 export async function openMongo(config: Config['mongo'], serverSelectionTimeoutMS: number): Promise<MongoHandle> {
   const client = new MongoClient(config.url, { serverSelectionTimeoutMS, appName: 'claire-carsys-import' });
   await client.connect();
+  reconnectWhenMonitorHangs(client);
   const db = client.db(config.database);
   const collections = collectionsOf(db);
   await ensureIndexes(collections);

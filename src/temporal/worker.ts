@@ -17,6 +17,17 @@ export type WorkerTuning = Partial<
   >
 >;
 
+/**
+ * Measured with `npm run bench` (bench/NOTES.md): the database, not the worker, limits throughput, so more slots only
+ * hold work in memory and crowd the database. Options passed in override these.
+ */
+export const defaultWorkerTuning: WorkerTuning = {
+  maxConcurrentWorkflowTaskExecutions: 10,
+  maxConcurrentActivityTaskExecutions: 20,
+  maxConcurrentLocalActivityExecutions: 20,
+  maxCachedWorkflows: 200,
+};
+
 export type ImportWorkerOptions = Readonly<{
   temporal: Config['temporal'];
   activities: ImportActivities;
@@ -40,6 +51,7 @@ export async function createImportWorker(
     activities: options.activities,
     dataConverter: importDataConverter(options.keyring),
     ...options.workflows,
+    ...defaultWorkerTuning,
     ...options.tuning,
   });
   return { worker, connection };

@@ -1,0 +1,38 @@
+import type { GarageConfig } from '../../src/config.js';
+import { sendAtRate } from '../load/paced-load.js';
+import { percentileCurve, ratePerSecond, summarizeLatency, type LatencySummary } from '../report/stats.js';
+import { benchSettings } from '../settings.js';
+import { benchPushes } from '../workload/push-bodies.js';
+
+export type AcceptResult = Readonly<{
+  ratePerSecond: number;
+  pushes: number;
+  sentPerSecond: number;
+  latency: LatencySummary;
+  latencyCurve: { percentile: number; ms: number }[];
+  answers: Record<string, number>;
+  /** Answers other than 202, plus connection errors. */
+  errors: number;
+}>;
+
+/**
+ * Receiver accept latency at a fixed arrival rate, evenly spaced, while the worker imports what came before: the
+ * receiver shares the machine with a busy worker, as it would on a single box. The pushes are not waited for.
+ */
+export async function measureAccept(
+  receiverUrl: string,
+  garages: readonly GarageConfig[],
+  rate: number,
+): Promise<AcceptResult> {
+  const pushes = benchPushes(garages, rate * benchSettings.acceptSeconds, benchSettings.pushesPerCar);
+  const load = await sendAtRate(receiverUrl, pushes, rate, benchSettings.concurrency);
+  return {
+    ratePerSecond: rate,
+    pushes: pushes.length,
+    sentPerSecond: ratePerSecond(pushes.length, load.startedAt, load.endedAt),
+    latency: summarizeLatency(load.latenciesMs),
+    latencyCurve: percentileCurve(load.latenciesMs),
+    answers: load.statusCounts,
+    errors: pushes.length - (load.statusCounts['202'] ?? 0),
+  };
+}

@@ -1,0 +1,94 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client, Connection } from '@temporalio/client';
+import { openMongo } from '../../src/runtime/mongo.js';
+import type { MeasuredChild } from '../processes/measured-child.js';
+import type { MemoryPeak } from '../processes/memory-sampler.js';
+import { benchSettings, workerTuning } from '../settings.js';
+import type { ImportWatch } from './import-progress.js';
+import { measureAccept, type AcceptResult } from './measure-accept.js';
+import { measureBurst, type BurstResult } from './measure-burst.js';
+import { startReceiverProcess, startWorkerProcesses } from './pipeline-processes.js';
+import type { PipelinePhase, RunContext } from './run-context.js';
+
+/** What a pipeline run's processes used: peak memory, and how long each worker took to start. */
+export type PipelineProcesses = Readonly<{
+  receiverMemory: MemoryPeak;
+  workerMemory: MemoryPeak[];
+  /** From spawn until ready, per worker process: what a prebuilt workflow bundle saves. */
+  workerStartSeconds: number[];
+}>;
+
+export type BurstRun = PipelineProcesses & Readonly<{ workers: number; burst: BurstResult }>;
+export type AcceptRun = PipelineProcesses & Readonly<{ accept: AcceptResult[] }>;
+
+type Running = Readonly<{ receiverUrl: string; watch: ImportWatch; pids: Record<string, number> }>;
+
+const pauseMs = 2_000;
+const step = (line: string): void => console.error(`[bench] ${line}`);
+
+async function stopAll(children: readonly MeasuredChild[]): Promise<MemoryPeak[]> {
+  return Promise.all(children.map((child) => child.stop()));
+}
+
+/**
+ * Runs `measure` against a receiver and `workers` worker processes of their own, with their own database and task
+ * queue: every run starts from empty collections and an idle task queue, so runs compare fairly.
+ */
+async function withPipeline<T>(
+  context: RunContext,
+  run: string,
+  workers: number,
+  measure: (running: Running) => Promise<T>,
+): Promise<PipelineProcesses & { result: T }> {
+  const receiver = await startReceiverProcess(context, run);
+  const workerProcesses = await startWorkerProcesses(context, run, workers, workerTuning);
+  const mongo = await openMongo({ url: context.services.mongoUrl, database: context.database(run) }, 30_000);
+  const connection = await Connection.connect({ address: context.services.temporalAddress });
+  try {
+    const pids = {
+      ...context.pids,
+      receiver: receiver.process.child.pid,
+      ...Object.fromEntries(workerProcesses.map((worker, index) => [`worker${index + 1}`, worker.child.pid])),
+    };
+    const watch = { temporal: new Client({ connection }), collections: mongo.collections };
+    const result = await measure({ receiverUrl: receiver.url, watch, pids });
+    const workerMemory = await stopAll(workerProcesses);
+    const [receiverMemory] = await stopAll([receiver.process]);
+    if (receiverMemory === undefined) throw new Error('the receiver left no memory figure');
+    const workerStartSeconds = workerProcesses.map((worker) => worker.child.readyAfterMs / 1000);
+    return { result, receiverMemory, workerMemory, workerStartSeconds };
+  } finally {
+    await stopAll([...workerProcesses, receiver.process]);
+    await connection.close();
+    await mongo.client.close();
+  }
+}
+
+/** The pipeline end to end with `workers` worker processes: a burst at saturation, timed until all are imported. */
+export async function runBurst(context: RunContext, workers: number): Promise<BurstRun> {
+  const phase: PipelinePhase = workers === 1 ? 'burst1' : 'burst2';
+  const { result: burst, ...processes } = await withPipeline(context, `burst_${workers}w`, workers, (running) =>
+    measureBurst(running.receiverUrl, running.watch, context.garages[phase], running.pids),
+  );
+  step(`burst, ${workers} worker(s): ${burst.importsPerSecond} imports/s, accepts ${burst.acceptsPerSecond}/s`);
+  return { workers, burst, ...processes };
+}
+
+/**
+ * Accept latency at each fixed rate, from an empty database, with one worker importing meanwhile. The imports are
+ * not waited for; this run comes last, so its backlog delays nothing else.
+ */
+export async function runAcceptRates(context: RunContext): Promise<AcceptRun> {
+  const { result: accept, ...processes } = await withPipeline(context, 'rates_1w', 1, async (running) => {
+    const results: AcceptResult[] = [];
+    for (const rate of benchSettings.acceptRates) {
+      await sleep(pauseMs);
+      const garages = context.garages[`rate${rate}` as PipelinePhase];
+      const result = await measureAccept(running.receiverUrl, garages, rate);
+      step(`accept at ${rate}/s: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.errors} errors`);
+      results.push(result);
+    }
+    return results;
+  });
+  return { accept, ...processes };
+}

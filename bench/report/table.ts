@@ -1,0 +1,44 @@
+import type { BenchResults } from './results.js';
+
+const cell = (text: string | number, width: number): string => String(text).padStart(width);
+const label = (text: string): string => text.padEnd(40);
+
+/** The figures as a plain-text table on stdout. */
+export function printTable(results: BenchResults): void {
+  const { floor, direct, pipeline, ratios, memory, machine } = results;
+  const lines = [
+    '',
+    `Carsys push import bench: ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load at start ${machine.loadAverageAtStart.join(' ')}`,
+    '',
+    `${label('throughput')}${cell('per s', 10)}${cell('seconds', 10)}`,
+    `${label('Temporal floor (no-op workflow)')}${cell(floor.workflowsPerSecond, 10)}${cell(floor.seconds.toFixed(1), 10)}`,
+    `${label('direct baseline (no Temporal)')}${cell(direct.importsPerSecond, 10)}${cell(direct.seconds.toFixed(1), 10)}`,
+    ...results.scaling.map(
+      (run) =>
+        `${label(`pipeline end to end, ${run.workers} worker process(es)`)}${cell(run.burst.importsPerSecond, 10)}${cell(run.burst.seconds.toFixed(1), 10)}`,
+    ),
+    `${label('receiver accepts during the burst')}${cell(pipeline.acceptsPerSecond, 10)}`,
+    '',
+    `ratios: pipeline/floor ${ratios.pipelineToFloor}, pipeline/direct ${ratios.pipelineToDirect}, 2 workers/1 worker ${ratios.twoWorkersToOne ?? 'n/a'}`,
+    '',
+    `${label('accept latency (ms)')}${['p50', 'p95', 'p99', 'max', 'errors'].map((h) => cell(h, 8)).join('')}`,
+    ...results.accept.map(
+      (a) =>
+        `${label(`${a.ratePerSecond} pushes/s (sent ${a.sentPerSecond}/s)`)}${[a.latency.p50, a.latency.p95, a.latency.p99, a.latency.max, a.errors].map((v) => cell(v, 8)).join('')}`,
+    ),
+    `${label(`saturation (${pipeline.acceptsPerSecond}/s)`)}${[pipeline.acceptLatency.p50, pipeline.acceptLatency.p95, pipeline.acceptLatency.p99, pipeline.acceptLatency.max, pipeline.pushes - (pipeline.answers['202'] ?? 0)].map((v) => cell(v, 8)).join('')}`,
+    '',
+    `${label('CPU ms per item')}${['temporal', 'ferretdb', 'receiver', 'workers', 'bench', 'total', 'others'].map((h) => cell(h, 9)).join('')}`,
+    ...results.cpu.map(
+      (row) =>
+        `${label(row.phase)}${[...Object.values(row.msPerItem), `${Math.round(row.othersShare * 100)}%`].map((v) => cell(v, 9)).join('')}`,
+    ),
+    '',
+    `peak RSS: receiver ${memory.receiver.peakRssMb} MB, worker ${memory.worker.peakRssMb} MB, floor worker ${memory.floorWorker.peakRssMb} MB`,
+    `worker start to ready: ${results.scaling.map((run) => run.workerStartSeconds.map((s) => `${s.toFixed(1)} s`).join(', ')).join('; ')} (${String(results.settings['workerBundle'])} workflow bundle)`,
+    '',
+    ...results.targets.map((t) => `${t.met ? 'MET    ' : 'NOT MET'}  ${t.name}: ${t.measured} (wanted ${t.wanted})`),
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
