@@ -2,6 +2,7 @@
 // package-lock.json, so the README's two commands work on a fresh clone. Plain JavaScript: tsx may not be there yet.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import process from 'node:process';
 
 const installed = 'node_modules/.package-lock.json';
 const upToDate = existsSync(installed) && statSync(installed).mtimeMs >= statSync('package-lock.json').mtimeMs;
