@@ -6,6 +6,8 @@ import { pushPath, signedHeaders } from '../workload/signed-headers.js';
 export type LoadOutcome = Readonly<{
   startedAt: number;
   endedAt: number;
+  /** When the last request went out (epoch ms). */
+  lastSentAt: number;
   /** Accept latency of every answered request, ms. */
   latenciesMs: number[];
   /** When each 2xx answer arrived (epoch ms). */
@@ -53,9 +55,11 @@ export async function sendBurst(url: string, pushes: readonly BenchPush[], conne
       if (statusCode >= 200 && statusCode < 300) acceptedAt.push(Date.now());
     });
   });
+  const endedAt = Date.now();
   return {
     startedAt,
-    endedAt: Date.now(),
+    endedAt,
+    lastSentAt: endedAt,
     latenciesMs,
     acceptedAt,
     statusCounts,

@@ -25,6 +25,7 @@ export async function sendAtRate(
   const startedAt = Date.now();
   const clockStart = performance.now();
   const inFlight: Promise<void>[] = [];
+  let lastSentAt = startedAt;
   for (const [index, push] of pushes.entries()) {
     const dueAt = clockStart + index * intervalMs;
     const wait = dueAt - performance.now();
@@ -46,9 +47,10 @@ export async function sendAtRate(
       }
     };
     inFlight.push(send());
+    lastSentAt = Date.now();
   }
   await Promise.all(inFlight);
   const endedAt = Date.now();
   await pool.close();
-  return { startedAt, endedAt, latenciesMs, acceptedAt, statusCounts, errors };
+  return { startedAt, endedAt, lastSentAt, latenciesMs, acceptedAt, statusCounts, errors };
 }

@@ -29,7 +29,7 @@ export async function measureAccept(
   return {
     ratePerSecond: rate,
     pushes: pushes.length,
-    sentPerSecond: ratePerSecond(pushes.length, load.startedAt, load.endedAt),
+    sentPerSecond: ratePerSecond(pushes.length - 1, load.startedAt, load.lastSentAt),
     latency: summarizeLatency(load.latenciesMs),
     latencyCurve: percentileCurve(load.latenciesMs),
     answers: load.statusCounts,
