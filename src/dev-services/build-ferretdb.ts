@@ -2,6 +2,7 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DevServicesError } from './errors.js';
+import { applySourcePatches, ferretdbSourcePatches } from './ferretdb-source-patches.js';
 import { binaryPath } from './paths.js';
 import { pinnedTools } from './pinned-versions.js';
 import type { Progress } from './progress.js';
@@ -12,7 +13,8 @@ const tool = pinnedTools.ferretdb;
 /**
  * Builds FerretDB from its module source. A plain `go install …/cmd/ferretdb@v1.24.2` succeeds but the binary panics
  * at start: FerretDB embeds its version from `build/version/version.txt`, which release builds generate and the module
- * zip lacks. So: download the module, copy it to a scratch folder, write that file, and `go build` there.
+ * zip lacks. So: download the module, copy it to a scratch folder, write that file, apply our source patches
+ * (`ferretdb-source-patches.ts`), and `go build` there.
  */
 export async function buildFerretdb(progress: Progress): Promise<string> {
   const scratch = await mkdtemp(join(tmpdir(), 'claire-ferretdb-build-'));
@@ -21,6 +23,7 @@ export async function buildFerretdb(progress: Progress): Promise<string> {
     const source = join(scratch, 'src');
     await copyTree(moduleDir, source);
     await writeFile(join(source, 'build', 'version', 'version.txt'), `${tool.version}\n`);
+    await applySourcePatches(source, ferretdbSourcePatches);
     await runGo({
       args: [
         'build',

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { access, constants } from 'node:fs/promises';
+import { access, constants, readFile, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { binaryPath } from './paths.js';
 import type { PinnedTool } from './pinned-versions.js';
@@ -25,6 +25,41 @@ export async function installedVersion(tool: PinnedTool): Promise<InstalledVersi
     const stderr = (error as { stderr?: string }).stderr;
     return { kind: 'broken', detail: firstLine(stderr || String(error)) };
   }
+}
+
+/** The file beside a binary that says which build recipe made it (see `PinnedTool.recipe`). */
+export function recipePath(tool: PinnedTool): string {
+  return `${binaryPath(tool.name)}.recipe`;
+}
+
+/** The recipe recorded beside the binary, or undefined when there is no record. */
+export async function installedRecipe(tool: PinnedTool): Promise<string | undefined> {
+  try {
+    return (await readFile(recipePath(tool), 'utf8')).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Records the tool's recipe beside a freshly built binary; for a tool without one, removes any stale record. */
+export async function recordRecipe(tool: PinnedTool): Promise<void> {
+  if (tool.recipe === undefined) await rm(recipePath(tool), { force: true });
+  else await writeFile(recipePath(tool), `${tool.recipe}\n`);
+}
+
+/** Why the installed binary must be (re)built, or undefined when it is the pinned version built by the pinned recipe. */
+export function rebuildReason(
+  tool: PinnedTool,
+  found: InstalledVersion,
+  recipe: string | undefined,
+): string | undefined {
+  if (found.kind !== 'version' || found.version !== tool.version) {
+    return `${describeInstalled(found)}, want ${tool.version}`;
+  }
+  if (tool.recipe === undefined || recipe === tool.recipe) return undefined;
+  const how = recipe === undefined ? `no record of how it was built` : `built as "${recipe}"`;
+  return `found ${found.version} with ${how}, want it built as "${tool.recipe}"`;
 }
 
 export function describeInstalled(found: InstalledVersion): string {

@@ -1,3 +1,5 @@
+import { ferretdbSourcePatches, patchesRecipe } from './ferretdb-source-patches.js';
+
 export type ServiceName = 'temporal' | 'ferretdb';
 
 export type PinnedTool = Readonly<{
@@ -9,6 +11,11 @@ export type PinnedTool = Readonly<{
   version: string;
   /** Reads the version from the output of `<binary> --version`. */
   versionPattern: RegExp;
+  /**
+   * How the binary is built beyond its version (source patches). Written beside the binary after a build; a binary
+   * whose recipe file is missing or says otherwise is rebuilt. Tools without one are judged by version alone.
+   */
+  recipe?: string;
 }>;
 
 /** The service versions this project is tested with (see /work/shared/services.md for why these). */
@@ -28,5 +35,6 @@ export const pinnedTools: Readonly<Record<ServiceName, PinnedTool>> = {
     mainPackage: 'github.com/FerretDB/FerretDB/cmd/ferretdb',
     version: 'v1.24.2',
     versionPattern: /^version: v?(\S+)/m,
+    recipe: patchesRecipe(ferretdbSourcePatches),
   },
 };
