@@ -26,7 +26,57 @@ export const ferretdbSourcePatches: readonly SourcePatch[] = [
       'their spelling, so every _id lookup scanned and JSON-parsed the whole collection. Spelled like the index, ' +
       'the lookups use it. Upstream means IDColumn to go away (TODO https://github.com/FerretDB/FerretDB/issues/226).',
   },
+  ...['Query', 'Explain'].map((method): SourcePatch => ({
+    name: `sqlite-${method.toLowerCase()}-narrows-by-id-among-other-conditions`,
+    file: 'internal/backends/sqlite/collection.go',
+    find: idPushdownCondition(method, 'params.Filter.Len() == 1'),
+    replace: idPushdownCondition(method, 'hasOneIDKey(params.Filter)'),
+    why:
+      'The SQLite backend narrows a query to one _id only when the filter is exactly {_id: value}; a guarded ' +
+      'update such as {_id, "source.sentAt": {$lt: …}} scanned and decoded the whole collection. Every caller of ' +
+      "Query filters the documents it gets back again with the whole filter (FerretDB's pushdown is only an " +
+      'optimisation), so narrowing by a top-level _id equality first is safe whatever else the filter says.',
+  })),
+  {
+    name: 'sqlite-has-one-id-key',
+    file: 'internal/backends/sqlite/collection.go',
+    find: '// check interfaces\nvar (\n\t_ backends.Collection = (*collection)(nil)\n)',
+    replace: [
+      '// hasOneIDKey reports whether the filter names _id exactly once at its top level (a repeated key would make',
+      '// Get panic). Added by the Claire dev-services build.',
+      'func hasOneIDKey(filter *types.Document) bool {',
+      '\tcount := 0',
+      '\tfor _, key := range filter.Keys() {',
+      '\t\tif key == "_id" {',
+      '\t\t\tcount++',
+      '\t\t}',
+      '\t}',
+      '\treturn count == 1',
+      '}',
+      '',
+      '// check interfaces',
+      'var (',
+      '\t_ backends.Collection = (*collection)(nil)',
+      ')',
+    ].join('\n'),
+    why: 'The helper the two patches above call.',
+  },
 ];
+
+/**
+ * The `if` that decides the _id pushdown in the SQLite collection's `method`, with the line after the `switch` that
+ * tells the two copies apart (Explain also reports that it pushed the filter down).
+ */
+function idPushdownCondition(method: string, condition: string): string {
+  const firstCaseLine = method === 'Explain' ? '\t\t\tfilterPushdown = true\n' : '';
+  return [
+    `\tif ${condition} {`,
+    '\t\tv, _ := params.Filter.Get("_id")',
+    '\t\tswitch v.(type) {',
+    '\t\tcase string, types.ObjectID:',
+    `${firstCaseLine}\t\t\twhereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)`,
+  ].join('\n');
+}
 
 /**
  * Names the source patches and fingerprints their text, so a FerretDB binary built with other (or no) patches is

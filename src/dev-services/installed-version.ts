@@ -58,8 +58,8 @@ export function rebuildReason(
     return `${describeInstalled(found)}, want ${tool.version}`;
   }
   if (tool.recipe === undefined || recipe === tool.recipe) return undefined;
-  const how = recipe === undefined ? `no record of how it was built` : `built as "${recipe}"`;
-  return `found ${found.version} with ${how}, want it built as "${tool.recipe}"`;
+  const how = recipe === undefined ? 'with no record of how it was built' : `built as "${recipe}"`;
+  return `found ${found.version} ${how}, want it built as "${tool.recipe}"`;
 }
 
 export function describeInstalled(found: InstalledVersion): string {

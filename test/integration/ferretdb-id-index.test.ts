@@ -60,4 +60,20 @@ describe('lookups by _id on the dev database', () => {
       `the _id lookup does not use the _id index: ${plan.join('; ')}`,
     );
   });
+
+  it('when a guarded write filters by _id and more, then SQLite narrows by the _id index and the rest still applies', async (t) => {
+    if (!isFerretdb) return t.skip('not FerretDB: MongoDB always uses its _id index');
+    const guarded = { _id: 'appointment-2', n: { $lt: 2 } };
+    const plan = await sqlitePlan(guarded);
+    assert.ok(
+      plan.some((line) => /SEARCH \S+ USING INDEX \S+__id_ /.test(line)) && !plan.some((line) => / SCAN /.test(line)),
+      `a filter with _id and other conditions does not use the _id index: ${plan.join('; ')}`,
+    );
+    assert.equal(await collection.findOne(guarded), null, 'the other conditions must still be applied');
+    const applied = await collection.updateOne({ _id: 'appointment-2', n: { $gte: 2 } }, { $set: { n: 5 } });
+    assert.equal(applied.modifiedCount, 1);
+    const refused = await collection.updateOne({ _id: 'appointment-2', n: { $lt: 5 } }, { $set: { n: 6 } });
+    assert.equal(refused.matchedCount, 0);
+    assert.equal((await collection.findOne({ _id: 'appointment-2' }))?.['n'], 5);
+  });
 });
