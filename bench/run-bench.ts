@@ -38,7 +38,7 @@ async function measureAll(context: RunContext, started: number, machine: Machine
   const peakOf = (peaks: readonly MemoryPeak[]): MemoryPeak =>
     peaks.reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
   const workerMemory = peakOf([singleWorker, ...(rates?.workerMemory ?? [])]);
-  const receiverMemory = peakOf([single.receiverMemory, ...(rates === undefined ? [] : [rates.receiverMemory])]);
+  const receiverMemory = peakOf([single.receiverMemory, ...(rates?.receiverMemory ?? [])]);
   const accept = rates?.accept ?? [];
   const scaling = runs.map(({ workers, burst, workerMemory: memory, workerStartSeconds }) => ({
     workers,

@@ -6,6 +6,8 @@ import { benchPushes } from '../workload/push-bodies.js';
 
 export type AcceptResult = Readonly<{
   ratePerSecond: number;
+  /** Worker processes importing meanwhile: 0 measures the accept path alone, 1 the receiver beside a busy worker. */
+  workersImporting: number;
   pushes: number;
   sentPerSecond: number;
   latency: LatencySummary;
@@ -16,18 +18,20 @@ export type AcceptResult = Readonly<{
 }>;
 
 /**
- * Receiver accept latency at a fixed arrival rate, evenly spaced, while the worker imports what came before: the
- * receiver shares the machine with a busy worker, as it would on a single box. The pushes are not waited for.
+ * Receiver accept latency at a fixed arrival rate, evenly spaced. The pushes are not waited for: with no worker they
+ * wait in the task queue, with one they are imported meanwhile, on the same two cores.
  */
 export async function measureAccept(
   receiverUrl: string,
   garages: readonly GarageConfig[],
   rate: number,
+  workersImporting: number,
 ): Promise<AcceptResult> {
   const pushes = benchPushes(garages, rate * benchSettings.acceptSeconds, benchSettings.pushesPerCar);
   const load = await sendAtRate(receiverUrl, pushes, rate, benchSettings.concurrency);
   return {
     ratePerSecond: rate,
+    workersImporting,
     pushes: pushes.length,
     sentPerSecond: ratePerSecond(pushes.length - 1, load.startedAt, load.lastSentAt),
     latency: summarizeLatency(load.latenciesMs),

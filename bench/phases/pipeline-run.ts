@@ -19,7 +19,7 @@ export type PipelineProcesses = Readonly<{
 }>;
 
 export type BurstRun = PipelineProcesses & Readonly<{ workers: number; burst: BurstResult }>;
-export type AcceptRun = PipelineProcesses & Readonly<{ accept: AcceptResult[] }>;
+export type AcceptRun = Readonly<{ accept: AcceptResult[]; receiverMemory: MemoryPeak[]; workerMemory: MemoryPeak[] }>;
 
 type Running = Readonly<{ receiverUrl: string; watch: ImportWatch; pids: Record<string, number> }>;
 
@@ -75,20 +75,29 @@ export async function runBurst(context: RunContext, workers: number): Promise<Bu
 }
 
 /**
- * Accept latency at each fixed rate, from an empty database, with one worker importing meanwhile. The imports are
- * not waited for; this run comes last, so its backlog delays nothing else.
+ * Accept latency at each fixed rate, twice: with no worker polling (the accept path alone: receiver, Temporal start,
+ * duplicate lookup) and while one worker imports what arrives. Each measurement gets a fresh receiver, database and
+ * task queue, so no backlog carries over from one to the next.
  */
 export async function runAcceptRates(context: RunContext): Promise<AcceptRun> {
-  const { result: accept, ...processes } = await withPipeline(context, 'rates_1w', 1, async (running) => {
-    const results: AcceptResult[] = [];
+  const accept: AcceptResult[] = [];
+  const receiverMemory: MemoryPeak[] = [];
+  const workerMemory: MemoryPeak[] = [];
+  for (const workers of [0, 1]) {
     for (const rate of benchSettings.acceptRates) {
       await sleep(pauseMs);
       const garages = context.garages[`rate${rate}` as PipelinePhase];
-      const result = await measureAccept(running.receiverUrl, garages, rate);
-      step(`accept at ${rate}/s: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.errors} errors`);
-      results.push(result);
+      const { result, ...processes } = await withPipeline(context, `rate${rate}_${workers}w`, workers, (running) =>
+        measureAccept(running.receiverUrl, garages, rate, workers),
+      );
+      step(
+        `accept at ${rate}/s, ${workers} worker(s) importing: p50 ${result.latency.p50} ms, ` +
+          `p99 ${result.latency.p99} ms, ${result.errors} errors`,
+      );
+      accept.push(result);
+      receiverMemory.push(processes.receiverMemory);
+      workerMemory.push(...processes.workerMemory);
     }
-    return results;
-  });
-  return { accept, ...processes };
+  }
+  return { accept, receiverMemory, workerMemory };
 }

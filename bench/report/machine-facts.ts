@@ -40,7 +40,7 @@ export function machineFacts() {
     services: {
       temporalCli: pinnedTools.temporal.version,
       temporalServer: 'v1.29.1 (in the CLI dev server, SQLite, WAL, synchronous=OFF, eager activities)',
-      ferretdb: `${pinnedTools.ferretdb.version} (SQLite backend)`,
+      ferretdb: `${pinnedTools.ferretdb.version} (SQLite backend, ${pinnedTools.ferretdb.recipe ?? 'unpatched'})`,
     },
     packages: Object.fromEntries(packages.map((name) => [name, installedVersion(name)])),
   };

@@ -39,7 +39,10 @@ const nines = (p: number): number => -Math.log10(Math.max(1e-4, 1 - p / 100));
 
 function latencySeries(results: BenchResults): Series[] {
   const curves = [
-    ...results.accept.map((result) => ({ name: `${result.ratePerSecond} pushes/s`, curve: result.latencyCurve })),
+    ...results.accept.map((result) => ({
+      name: `${result.ratePerSecond}/s, ${result.workersImporting === 0 ? 'no worker' : 'worker importing'}`,
+      curve: result.latencyCurve,
+    })),
     { name: `saturation (${results.pipeline.acceptsPerSecond}/s)`, curve: results.pipeline.acceptLatencyCurve },
   ];
   return curves.map(({ name, curve }, index) => ({

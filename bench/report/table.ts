@@ -24,7 +24,7 @@ export function printTable(results: BenchResults): void {
     `${label('accept latency (ms)')}${['p50', 'p95', 'p99', 'max', 'errors'].map((h) => cell(h, 8)).join('')}`,
     ...results.accept.map(
       (a) =>
-        `${label(`${a.ratePerSecond} pushes/s (sent ${a.sentPerSecond}/s)`)}${[a.latency.p50, a.latency.p95, a.latency.p99, a.latency.max, a.errors].map((v) => cell(v, 8)).join('')}`,
+        `${label(`${a.ratePerSecond}/s (sent ${a.sentPerSecond}), ${a.workersImporting} worker`)}${[a.latency.p50, a.latency.p95, a.latency.p99, a.latency.max, a.errors].map((v) => cell(v, 8)).join('')}`,
     ),
     `${label(`saturation (${pipeline.acceptsPerSecond}/s)`)}${[pipeline.acceptLatency.p50, pipeline.acceptLatency.p95, pipeline.acceptLatency.p99, pipeline.acceptLatency.max, pipeline.pushes - (pipeline.answers['202'] ?? 0)].map((v) => cell(v, 8)).join('')}`,
     '',
