@@ -37,7 +37,9 @@ export type ImportWorkerOptions = Readonly<{
   tuning?: WorkerTuning;
 }>;
 
-export const workflowsPath = new URL('../workflows/index.ts', import.meta.url).pathname;
+// `.ts` when run from the sources with tsx, `.js` when run compiled from dist/.
+const moduleExtension = import.meta.url.endsWith('.js') ? 'js' : 'ts';
+export const workflowsPath = new URL(`../workflows/index.${moduleExtension}`, import.meta.url).pathname;
 
 /** Connects a worker for the import task queue; the caller runs it and closes the connection afterwards. */
 export async function createImportWorker(
