@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { KeyringConfig } from './crypto/keyring.js';
 
@@ -71,6 +72,11 @@ const EnvSchema = z.object({
   SILENCE_BUSINESS_HOURS: z.coerce.number().positive().default(4),
   /** Where a worker process serves its Prometheus metrics; unset means no metrics server of its own. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** A workflow bundle built by `npm run build:workflows`; unset, the worker bundles the workflow code at start. */
+  WORKFLOW_BUNDLE_PATH: z
+    .string()
+    .refine(existsSync, 'no such file: build it with `npm run build:workflows`, or leave it unset')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -91,6 +97,7 @@ export type Config = Readonly<{
   rateLimitPerMinute: number;
   silenceBusinessHours: number;
   workerMetricsPort: number | undefined;
+  workflowBundlePath: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }>;
 
@@ -132,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     silenceBusinessHours: e.SILENCE_BUSINESS_HOURS,
     workerMetricsPort: e.WORKER_METRICS_PORT,
+    workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     logLevel: e.LOG_LEVEL,
   });
 }

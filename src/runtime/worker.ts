@@ -38,7 +38,11 @@ export async function startWorker(
     temporal: config.temporal,
     activities,
     keyring,
-    workflows: options.workflows ?? { workflowsPath },
+    workflows:
+      options.workflows ??
+      (config.workflowBundlePath === undefined
+        ? { workflowsPath }
+        : { workflowBundle: { codePath: config.workflowBundlePath } }),
     ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
   });
   const run = worker.run();
