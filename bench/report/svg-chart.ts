@@ -1,7 +1,7 @@
 import type { BenchResults } from './results.js';
 import { linearTicks, plotSvg, svgDocument, type Series } from './svg-plot.js';
 
-const colors = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
+const colors = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf'];
 
 const timeline = (counts: readonly number[]): [number, number][] =>
   counts.map((count, second) => [second + 0.5, count]);
