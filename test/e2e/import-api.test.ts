@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ImportActivities } from '../../src/activities/index.js';
-import { validatePushBody } from '../../src/domain/contract/validate-push.js';
-import { rawBodyText } from '../../src/domain/import-request.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
 import { fixtureObject, readFixture } from '../support/fixtures.js';
+import { olderValidation } from '../support/older-validation.js';
 import { startPipeline, workflowBundle, type Pipeline } from '../support/pipeline.js';
 import { sendPush } from '../support/push-client.js';
 import { testSetup } from '../support/test-env.js';
@@ -36,23 +34,6 @@ async function pushAndFinish(body: string) {
   assert.equal(answer.status, 202, JSON.stringify(answer.json));
   return waitForImportFinished(pipeline.mongo.collections, String(answer.json['importId']));
 }
-
-/** An older version of validation that did not yet know day-first dates without leading zeros (d-m-yyyy). */
-const olderValidation: Partial<ImportActivities> = {
-  validatePush: (rawBodyBase64: string) => {
-    const rawBody = rawBodyText(rawBodyBase64);
-    const date = (JSON.parse(rawBody) as { appointment?: { appointmentDate?: string } }).appointment?.appointmentDate;
-    if (date !== undefined && /^\d-\d-\d{4}/.test(date)) {
-      return Promise.resolve({
-        ok: false as const,
-        issues: [
-          { path: 'appointment.appointmentDate', code: 'invalid_date', message: 'is not in a date form we know' },
-        ],
-      });
-    }
-    return Promise.resolve(validatePushBody(rawBody));
-  },
-};
 
 function shortDatePush(dmsNumber: string, woNumber: string): string {
   const body = fixtureObject('valid-lease-car');

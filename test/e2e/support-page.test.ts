@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { ImportActivities } from '../../src/activities/index.js';
-import { validatePushBody } from '../../src/domain/contract/validate-push.js';
-import { rawBodyText } from '../../src/domain/import-request.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
 import { artifactPath, launchChromium, temporalUiUrl } from '../support/browser.js';
 import { fixtureObject, readFixture } from '../support/fixtures.js';
+import { olderValidation } from '../support/older-validation.js';
 import { startPipeline, workflowBundle, type Pipeline } from '../support/pipeline.js';
 import { sendPush } from '../support/push-client.js';
 import { testSetup } from '../support/test-env.js';
@@ -170,23 +168,6 @@ describe('support page: bulk retry', () => {
     assert.equal(retried?.attempts.length, 1);
   });
 });
-
-/** An older validation that did not yet read day-first dates without leading zeros (d-m-yyyy). */
-const olderValidation: Partial<ImportActivities> = {
-  validatePush: (rawBodyBase64: string) => {
-    const rawBody = rawBodyText(rawBodyBase64);
-    const date = (JSON.parse(rawBody) as { appointment?: { appointmentDate?: string } }).appointment?.appointmentDate;
-    if (date !== undefined && /^\d-\d-\d{4}/.test(date)) {
-      return Promise.resolve({
-        ok: false as const,
-        issues: [
-          { path: 'appointment.appointmentDate', code: 'invalid_date', message: 'is not in a date form we know' },
-        ],
-      });
-    }
-    return Promise.resolve(validatePushBody(rawBody));
-  },
-};
 
 describe('support page: retry after the cause is fixed', () => {
   it('when a push failed under the older code, then support finds it by WO number, reads why, retries it after the fix and sees it imported', async () => {

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { ImportFilter } from '../../support/import-filter.js';
 import type { RetryCandidate, RetryRefusal, RetryStarted } from '../../support/retry-imports.js';
 import type { SupportDependencies } from '../support-dependencies.js';
-import { orNone, pagePath, time } from './format.js';
+import { columnHeaders, orNone, pagePath, time } from './format.js';
 import { filledFields, parseForm } from './form-input.js';
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';
@@ -41,15 +41,7 @@ function candidateRows(candidates: readonly RetryCandidate[]): SafeHtml {
     <caption>
       Failed imports that would be retried, newest first.
     </caption>
-    <thead>
-      <tr>
-        <th scope="col">Received</th>
-        <th scope="col">Garage</th>
-        <th scope="col">DMS number</th>
-        <th scope="col">WO number</th>
-        <th scope="col">Import</th>
-      </tr>
-    </thead>
+    ${columnHeaders(['Received', 'Garage', 'DMS number', 'WO number', 'Import'])}
     <tbody>
       ${candidates.map(
         (candidate) =>

@@ -4,7 +4,7 @@ import type { PushIssue } from '../../domain/issues.js';
 import { ApiError } from '../errors.js';
 import { importView, type ImportView } from '../import-view.js';
 import type { SupportDependencies } from '../support-dependencies.js';
-import { orNone, pagePath, statusBadge, time } from './format.js';
+import { columnHeaders, orNone, pagePath, statusBadge, time } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { page, type Notice } from './layout.js';
 import { currentOperator, hasScope } from './session.js';
@@ -62,14 +62,7 @@ function attempts(view: ImportView): SafeHtml {
       <p>None yet.</p>`;
   return html`<h2>Retries (${view.attempts.length})</h2>
     <table>
-      <thead>
-        <tr>
-          <th scope="col">Attempt</th>
-          <th scope="col">Started</th>
-          <th scope="col">By</th>
-          <th scope="col">Workflow</th>
-        </tr>
-      </thead>
+      ${columnHeaders(['Attempt', 'Started', 'By', 'Workflow'])}
       <tbody>
         ${view.attempts.map(
           (attempt, index) =>

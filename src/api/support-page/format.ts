@@ -24,6 +24,15 @@ export function pagePath(...segments: readonly string[]): string {
   return `/support/${segments.map(encodeURIComponent).join('/')}`;
 }
 
+/** A table's header row, one column heading per name. */
+export function columnHeaders(names: readonly string[]): SafeHtml {
+  return html`<thead>
+    <tr>
+      ${names.map((name) => html`<th scope="col">${name}</th>`)}
+    </tr>
+  </thead>`;
+}
+
 /** A missing value, said in words. */
 export function orNone(value: string | null | undefined): SafeHtml | string {
   return value === null || value === undefined || value === '' ? html`<span class="none">none</span>` : value;

@@ -1,6 +1,6 @@
 import type { ImportSummary } from '../../store/import-queries.js';
 import { statusWords } from '../../domain/status-words.js';
-import { orNone, pagePath, statusBadge, time } from './format.js';
+import { columnHeaders, orNone, pagePath, statusBadge, time } from './format.js';
 import { html, type SafeHtml } from './html.js';
 
 /** Why an import failed, in one line: its first issue, and how many more there are. */
@@ -41,17 +41,7 @@ export function resultsTable(items: readonly ImportSummary[], caption: string): 
     <caption>
       ${caption}
     </caption>
-    <thead>
-      <tr>
-        <th scope="col">Received</th>
-        <th scope="col">Garage</th>
-        <th scope="col">DMS number</th>
-        <th scope="col">WO number</th>
-        <th scope="col">Status</th>
-        <th scope="col">Reason</th>
-        <th scope="col">Import</th>
-      </tr>
-    </thead>
+    ${columnHeaders(['Received', 'Garage', 'DMS number', 'WO number', 'Status', 'Reason', 'Import'])}
     <tbody>
       ${rows}
     </tbody>

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { statusWords } from '../../domain/status-words.js';
 import type { ImportSummary } from '../../store/import-queries.js';
 import type { SupportDependencies } from '../support-dependencies.js';
-import { orNone, statusBadge, time } from './format.js';
+import { columnHeaders, orNone, statusBadge, time } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';
 import { detailLink, reason } from './results-table.js';
@@ -14,17 +14,7 @@ function timelineTable(items: readonly ImportSummary[]): SafeHtml {
     <caption>
       ${items.length} push${items.length === 1 ? '' : 'es'}, in the order Carsys sent them.
     </caption>
-    <thead>
-      <tr>
-        <th scope="col">Sent by Carsys</th>
-        <th scope="col">Received</th>
-        <th scope="col">Event</th>
-        <th scope="col">WO number</th>
-        <th scope="col">Status</th>
-        <th scope="col">Reason</th>
-        <th scope="col">Import</th>
-      </tr>
-    </thead>
+    ${columnHeaders(['Sent by Carsys', 'Received', 'Event', 'WO number', 'Status', 'Reason', 'Import'])}
     <tbody>
       ${items.map(
         (record) =>
