@@ -1,5 +1,7 @@
 // `npm run bench`: the Temporal floor, the direct baseline and the pipeline end to end, side by side in one run.
 import { writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { measureDirect } from './phases/measure-direct.js';
 import { measureFloor } from './phases/measure-floor.js';
 import { runAcceptRates, runBurst, type BurstRun } from './phases/pipeline-run.js';
@@ -18,6 +20,7 @@ import { benchSettings, workerTuning } from './settings.js';
 
 const step = (line: string): void => console.error(`[bench] ${line}`);
 const resultsFile = new URL('./results.json', import.meta.url);
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const chartFile = new URL('./results.svg', import.meta.url);
 
 async function measureAll(context: RunContext, started: number, machine: MachineFacts): Promise<BenchResults> {
@@ -51,7 +54,8 @@ async function measureAll(context: RunContext, started: number, machine: Machine
     generatedAt: new Date().toISOString(),
     durationSeconds: Math.round((Date.now() - started) / 1000),
     machine,
-    settings: { ...benchSettings, workerTuning },
+    // Relative, so the committed results name no machine path.
+    settings: { ...benchSettings, dataDir: relative(repoRoot, benchSettings.dataDir), workerTuning },
     floor,
     direct,
     pipeline: single.burst,

@@ -1,4 +1,4 @@
-// Sends a signed example push to a running receiver: `npm run push -- ../shared/fixtures/valid-full.json`.
+// Sends a signed example push to a running receiver: `npm run push -- examples/pushes/valid-full.json`.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { signPush } from '../src/api/signature.js';

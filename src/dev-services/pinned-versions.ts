@@ -18,7 +18,7 @@ export type PinnedTool = Readonly<{
   recipe?: string;
 }>;
 
-/** The service versions this project is tested with (see /work/shared/services.md for why these). */
+/** The service versions this project is tested with (README "Quick start" says why these). */
 export const pinnedTools: Readonly<Record<ServiceName, PinnedTool>> = {
   temporal: {
     name: 'temporal',

@@ -48,7 +48,7 @@ process.stdout.write(
     `  API docs:         ${receiver.url}/openapi.json`,
     `  Metrics:          ${receiver.url}/metrics`,
     '',
-    'Send an example push:  npm run push -- ../shared/fixtures/valid-full.json',
+    'Send an example push:  npm run push -- examples/pushes/valid-full.json',
     'Stop with Ctrl-C (the Temporal and database services keep running: npm run services -- stop).',
     '',
   ].join('\n'),

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The example pushes shared by every part of the project; the repository sits beside the shared folder. */
+/** The example pushes in examples/pushes/, used by the README, `npm run push` and the tests. */
 export function fixturePath(name: string): string {
-  return fileURLToPath(new URL(`../../../shared/fixtures/${name}.json`, import.meta.url));
+  return fileURLToPath(new URL(`../../examples/pushes/${name}.json`, import.meta.url));
 }
 
-/** The raw text of a shared example push, exactly as Carsys would send it. */
+/** The raw text of an example push, exactly as Carsys would send it. */
 export function readFixture(name: string): string {
   return readFileSync(fixturePath(name), 'utf8');
 }
