@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import type { z } from 'zod';
 import type { PushIssue } from '../domain/issues.js';
 
 /** A refusal the caller can act on: an HTTP status, a stable snake_case code and plain words. */
@@ -26,4 +27,20 @@ export function sendError(res: Response, error: ApiError): void {
       ...(error.issues.length > 0 ? { issues: error.issues } : {}),
     },
   });
+}
+
+/** Parses operator input with a schema; a wrong value is a 400 naming each field, with the code and words given. */
+export function parseOrRefuse<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  refusal: Readonly<{ code: string; message: string }>,
+): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new ApiError(
+    400,
+    refusal.code,
+    refusal.message,
+    parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })),
+  );
 }

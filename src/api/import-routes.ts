@@ -1,8 +1,8 @@
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
-import { ImportFilter, ImportSearch } from '../support/import-filter.js';
-import type { RetryRefusal, RetryStarted } from '../support/retry-imports.js';
-import { ApiError } from './errors.js';
+import { ImportFilter, ImportSearch } from '../store/import-filter.js';
+import { retryRefusalStatus, type RetryRefusal, type RetryStarted } from '../support/retry-imports.js';
+import { ApiError, parseOrRefuse } from './errors.js';
 import { importView } from './import-view.js';
 import { requireOperator } from './operator-auth.js';
 import type { SupportDependencies } from './support-dependencies.js';
@@ -12,17 +12,8 @@ export const BulkRetryRequest = ImportFilter.omit({ status: true }).extend({
 });
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new ApiError(
-    400,
-    'invalid_request',
-    'Some parameters are not valid.',
-    parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })),
-  );
+  return parseOrRefuse(schema, input, { code: 'invalid_request', message: 'Some parameters are not valid.' });
 }
-
-const refusalStatus: Record<RetryRefusal['code'], number> = { not_found: 404, not_failed: 409, retry_in_progress: 409 };
 
 function retryAnswer(result: RetryRefusal | RetryStarted) {
   return result.refused ? { error: { code: result.code, message: result.message } } : result;
@@ -56,7 +47,7 @@ export function importRoutes(deps: SupportDependencies): Router {
   router.post('/api/v1/imports/:importId/retry', retry, async (req, res) => {
     const result = await deps.retry.retryOne(String(req.params['importId']), operatorName(req));
     deps.metrics.retries.inc({ result: result.refused ? result.code : 'started' });
-    res.status(result.refused ? refusalStatus[result.code] : 202).json(retryAnswer(result));
+    res.status(result.refused ? retryRefusalStatus[result.code] : 202).json(retryAnswer(result));
   });
 
   router.post('/api/v1/imports/retry', retry, express.json({ limit: '16kb' }), async (req, res) => {

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { CarsysPush } from '../domain/contract/push-schema.js';
-import { ImportSearch } from '../support/import-filter.js';
+import { ImportSearch } from '../store/import-filter.js';
 import { ErrorBody, ImportViewSchema, PushAnswer } from './api-schemas.js';
 import { BulkRetryRequest } from './import-routes.js';
 

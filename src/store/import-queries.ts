@@ -1,6 +1,6 @@
 import type { Filter } from 'mongodb';
 import { normaliseRegistration } from '../domain/normalise/registration.js';
-import type { ImportFilter } from '../support/import-filter.js';
+import type { ImportFilter } from './import-filter.js';
 import type { Collections } from './collections.js';
 import type { ImportDocument } from './documents.js';
 
@@ -92,11 +92,6 @@ export function importQueries(collections: Collections) {
         .sort({ sentAt: 1, receivedAt: 1 })
         .limit(500)
         .toArray();
-    },
-
-    /** All imports matching a filter, for a bulk retry's dry run; capped so one click cannot start everything. */
-    async matching(filter: ImportFilter, cap: number): Promise<ImportSummary[]> {
-      return imports.find(importQuery(filter), withoutRawBody).sort({ receivedAt: -1 }).limit(cap).toArray();
     },
 
     /**

@@ -4,7 +4,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import type { Collections } from '../store/collections.js';
 import { openText } from '../store/encrypted-text.js';
 import { importQuery, withoutRawBody } from '../store/import-queries.js';
-import type { ImportFilter } from './import-filter.js';
+import type { ImportFilter } from '../store/import-filter.js';
 
 export type StartRetry = (workflowId: string, request: ImportRequest) => Promise<{ started: boolean }>;
 
@@ -13,6 +13,12 @@ export type RetryRefusal = Readonly<{
   code: 'not_found' | 'not_failed' | 'retry_in_progress';
   message: string;
 }>;
+/** The HTTP status the API and the support page answer for each refusal. */
+export const retryRefusalStatus: Record<RetryRefusal['code'], number> = {
+  not_found: 404,
+  not_failed: 409,
+  retry_in_progress: 409,
+};
 export type RetryStarted = Readonly<{ refused: false; importId: string; workflowId: string; attempt: number }>;
 
 export type RetryCandidate = Readonly<{

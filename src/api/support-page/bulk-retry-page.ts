@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { ImportFilter } from '../../support/import-filter.js';
+import { ImportFilter } from '../../store/import-filter.js';
 import type { RetryCandidate, RetryRefusal, RetryStarted } from '../../support/retry-imports.js';
 import type { SupportDependencies } from '../support-dependencies.js';
 import { columnHeaders, orNone, pagePath, time } from './format.js';

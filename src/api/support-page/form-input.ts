@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError } from '../errors.js';
+import { parseOrRefuse } from '../errors.js';
 
 /** One text field of a form or query string, trimmed; absent, repeated or blank fields give undefined. */
 export function formText(source: unknown, name: string): string | undefined {
@@ -22,12 +22,5 @@ export function filledFields<K extends string>(source: unknown, names: readonly 
 
 /** Parses form fields with a schema; wrong values are a 400 page listing each field in plain words. */
 export function parseForm<T extends z.ZodType>(schema: T, fields: unknown): z.output<T> {
-  const parsed = schema.safeParse(fields);
-  if (parsed.success) return parsed.data;
-  throw new ApiError(
-    400,
-    'invalid_form',
-    'Some of the fields are not valid.',
-    parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })),
-  );
+  return parseOrRefuse(schema, fields, { code: 'invalid_form', message: 'Some of the fields are not valid.' });
 }

@@ -1,11 +1,9 @@
 import type { Request, Response } from 'express';
-import type { RetryRefusal } from '../../support/retry-imports.js';
+import { retryRefusalStatus } from '../../support/retry-imports.js';
 import type { SupportDependencies } from '../support-dependencies.js';
 import { detailPage, loadImport } from './detail-page.js';
 import { pagePath } from './format.js';
 import { currentOperator } from './session.js';
-
-const refusalStatus: Record<RetryRefusal['code'], number> = { not_found: 404, not_failed: 409, retry_in_progress: 409 };
 
 /** `POST /support/imports/:importId/retry`: starts the retry, then back to the detail page (or why not). */
 export function retryOne(deps: SupportDependencies) {
@@ -18,6 +16,8 @@ export function retryOne(deps: SupportDependencies) {
       return;
     }
     const view = await loadImport(deps, importId);
-    res.status(refusalStatus[result.code]).send(detailPage(view, operator, { kind: 'error', text: result.message }));
+    res
+      .status(retryRefusalStatus[result.code])
+      .send(detailPage(view, operator, { kind: 'error', text: result.message }));
   };
 }

@@ -44,15 +44,6 @@ export type MappedCar = Readonly<{
   contractorDmsId: string | null;
 }>;
 
-export const partyContactFields = [
-  'emailPrivate',
-  'phonePrivate',
-  'mobilePrivate',
-  'emailBusiness',
-  'phoneBusiness',
-  'mobileBusiness',
-] as const;
-
 export type MappedParty = Readonly<{
   dmsPartyId: string;
   roles: readonly PartyRole[];
