@@ -1,4 +1,4 @@
-import { statusWords } from '../domain/status-words.js';
+import { statusInWords } from '../domain/status-words.js';
 import type { ImportSummary } from '../store/import-queries.js';
 import type { WebUiLinks } from '../temporal/web-ui-links.js';
 
@@ -8,7 +8,7 @@ export function importView(record: ImportSummary, links: WebUiLinks) {
     importId: record._id,
     garageId: record.garageId,
     status: record.status,
-    statusInWords: statusWords[record.status],
+    statusInWords: statusInWords(record),
     dmsNumber: record.dmsNumber,
     woNumber: record.woNumber,
     registration: record.registration,

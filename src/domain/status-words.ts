@@ -9,3 +9,19 @@ export const statusWords: Readonly<Record<ImportStatus, string>> = {
   skipped_work_started: 'Not imported: work on this appointment has started in Claire, so Carsys updates are ignored.',
   failed: 'Failed: the push has fields Claire cannot read; see the issues below. Fix the cause, then retry.',
 };
+
+/** The issue code of an import that stopped in a step for a reason nobody planned (the workflow records it). */
+export const importStoppedCode = 'import_stopped';
+
+const stoppedWords =
+  'Failed: the import stopped in one of its steps for a reason nobody planned (see the issue below). Once the cause is fixed, retry it.';
+
+/** The words for one import: a failure nobody planned reads differently from a push with unreadable fields. */
+export function statusInWords(
+  record: Readonly<{ status: ImportStatus; issues?: readonly { code: string }[] }>,
+): string {
+  if (record.status === 'failed' && record.issues?.some((issue) => issue.code === importStoppedCode) === true) {
+    return stoppedWords;
+  }
+  return statusWords[record.status];
+}

@@ -1,5 +1,8 @@
 import {
+  ActivityFailure,
   ApplicationFailure,
+  CancellationScope,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   upsertSearchAttributes,
@@ -7,6 +10,7 @@ import {
 import type { ImportActivities } from '../activities/index.js';
 import type { ImportRequest } from '../domain/import-request.js';
 import type { ImportStatus } from '../domain/import-status.js';
+import type { PushIssue } from '../domain/issues.js';
 import { OutcomeKey } from '../temporal/search-attributes.js';
 
 /** The failure type support and tests branch on: a push that breaks the contract, not worth retrying. */
@@ -41,16 +45,62 @@ function markOutcome(status: Exclude<ImportStatus, 'accepted'>): void {
   upsertSearchAttributes([{ key: OutcomeKey, value: status }]);
 }
 
+/** The failure type of an import that stopped for a reason nobody planned (a bug, a step out of retries). */
+export const unplannedFailureType = 'ImportStopped';
+
+// Versioning rule (README "Changing the workflow"): histories recorded before this patch end Failed with the import
+// log left "accepted"; replaying them must take that old path, so the new one is behind its patch id.
+const finalStatusOnUnplannedFailure = 'final-status-on-unplanned-failure';
+
+type Step = 'validatePush' | 'mapPush' | 'upsertDocuments' | 'recordOutcome';
+
 /** Imports one Carsys push: deduplicate, validate, map, upsert, record the outcome. */
 export async function importCarsysPush(request: ImportRequest): Promise<ImportStatus> {
-  const { importId } = request;
-
   const deduplication = await deduplicatePush(request);
   if (deduplication.alreadyHandled) {
     markOutcome('skipped_duplicate');
     return 'skipped_duplicate';
   }
+  const progress: { step: Step } = { step: 'validatePush' };
+  try {
+    return await importRecordedPush(request, progress);
+  } catch (error) {
+    const invalid = error instanceof ApplicationFailure && error.type === invalidPushFailureType;
+    if (invalid || !patched(finalStatusOnUnplannedFailure)) throw error;
+    // Every import ends in a final status support can read and retry (rule 11), even when the workflow is cancelled.
+    await CancellationScope.nonCancellable(() =>
+      recordOutcome({
+        importId: request.importId,
+        status: 'failed',
+        issues: [unplannedIssue(progress.step, error)],
+        receivedAt: request.receivedAt,
+      }),
+    );
+    markOutcome('failed');
+    throw ApplicationFailure.create({
+      type: unplannedFailureType,
+      message: `The import stopped in step ${progress.step}; see the import log.`,
+      nonRetryable: true,
+      cause: error instanceof Error ? error : undefined,
+    });
+  }
+}
 
+// Error messages of our own steps name fields and codes, never values; still bounded, so a log line stays a line.
+const maxMessageLength = 300;
+
+function unplannedIssue(step: Step, error: unknown): PushIssue {
+  const cause = error instanceof ActivityFailure && error.cause !== undefined ? error.cause : error;
+  const said = cause instanceof Error ? cause.message : String(cause);
+  return {
+    path: `step.${step}`,
+    code: 'import_stopped',
+    message: `The import stopped in step ${step} for a reason nobody planned: ${said.slice(0, maxMessageLength)}`,
+  };
+}
+
+async function importRecordedPush(request: ImportRequest, progress: { step: Step }): Promise<ImportStatus> {
+  const { importId } = request;
   const validation = await validatePush(request.rawBodyBase64);
   if (!validation.ok) {
     await recordOutcome({ importId, status: 'failed', issues: validation.issues, receivedAt: request.receivedAt });
@@ -63,13 +113,16 @@ export async function importCarsysPush(request: ImportRequest): Promise<ImportSt
     });
   }
 
+  progress.step = 'mapPush';
   const mapped = await mapPush({ push: validation.push, receivedAt: request.receivedAt });
+  progress.step = 'upsertDocuments';
   const written = await upsertDocuments({
     garageId: request.garageId,
     importId,
     receivedAt: request.receivedAt,
     push: mapped,
   });
+  progress.step = 'recordOutcome';
   await recordOutcome({
     importId,
     receivedAt: request.receivedAt,

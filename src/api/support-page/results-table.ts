@@ -1,5 +1,5 @@
 import type { ImportSummary } from '../../store/import-queries.js';
-import { statusWords } from '../../domain/status-words.js';
+import { statusInWords } from '../../domain/status-words.js';
 import { columnHeaders, orNone, pagePath, statusBadge, time } from './format.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -32,7 +32,7 @@ export function resultsTable(items: readonly ImportSummary[], caption: string): 
         <td>${record.garageId}</td>
         <td>${record.dmsNumber}</td>
         <td>${orNone(record.woNumber)}</td>
-        <td>${statusBadge(record.status)}<span class="words">${statusWords[record.status]}</span></td>
+        <td>${statusBadge(record.status)}<span class="words">${statusInWords(record)}</span></td>
         <td>${reason(record)}</td>
         <td>${detailLink(record)}</td>
       </tr>`,

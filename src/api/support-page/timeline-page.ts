@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { statusWords } from '../../domain/status-words.js';
+import { statusInWords } from '../../domain/status-words.js';
 import type { ImportSummary } from '../../store/import-queries.js';
 import type { SupportDependencies } from '../support-dependencies.js';
 import { columnHeaders, orNone, statusBadge, time } from './format.js';
@@ -23,7 +23,7 @@ function timelineTable(items: readonly ImportSummary[]): SafeHtml {
             <td>${time(record.receivedAt)}</td>
             <td>${orNone(record.event)}</td>
             <td>${orNone(record.woNumber)}</td>
-            <td>${statusBadge(record.status)}<span class="words">${statusWords[record.status]}</span></td>
+            <td>${statusBadge(record.status)}<span class="words">${statusInWords(record)}</span></td>
             <td>${reason(record)}</td>
             <td>${detailLink(record)}</td>
           </tr>`,
