@@ -16,11 +16,36 @@ function decimalOfNumber(amount: number): Decimal | undefined {
   return { negative: amount < 0, whole, fraction };
 }
 
+/** No price needs more characters than this; longer text is refused before anything reads it. */
+export const maxAmountTextLength = 64;
+
+const currencies = ['€', 'EUR'];
+
+function withoutPrefix(text: string): string {
+  const found = currencies.find((currency) => text.toUpperCase().startsWith(currency));
+  return found === undefined ? text : text.slice(found.length);
+}
+
+function withoutSuffix(text: string): string {
+  const found = currencies.find((currency) => text.toUpperCase().endsWith(currency));
+  return found === undefined ? text : text.slice(0, text.length - found.length);
+}
+
+function takeSign(text: string): [sign: string, rest: string] {
+  return text.startsWith('+') || text.startsWith('-') ? [text.charAt(0), text.slice(1)] : ['', text];
+}
+
+// Read step by step rather than with one pattern: a pattern with several optional spaces around optional parts
+// backtracks polynomially on a price full of spaces, and this runs inside the worker (docs/data-rules.md).
 function decimalOfText(raw: string): Decimal | undefined {
+  if (raw.length > maxAmountTextLength) return undefined;
   // Optional sign and euro sign around the number; ",-" is the Dutch way to write whole euros ("€ 45,-").
-  const match = /^([+-]?)\s*(?:€|EUR)?\s*([+-]?)\s*(\d(?:[\d.,]*\d)?)(,--?)?\s*(?:€|EUR)?$/i.exec(raw.trim());
-  if (!match) return undefined;
-  const [, signBefore = '', signAfter = '', body = '', wholeEuros] = match;
+  const [signBefore, afterSign] = takeSign(raw.trim());
+  const [signAfter, unsigned] = takeSign(withoutPrefix(afterSign.trimStart()).trimStart());
+  let body = withoutSuffix(unsigned.trimStart()).trimEnd();
+  const wholeEuros = body.endsWith(',--') || body.endsWith(',-');
+  body = body.replace(/,--?$/, '');
+  if (!/^[\d.,]+$/.test(body) || !/\d$/.test(body) || !/^\d/.test(body)) return undefined;
   if (signBefore && signAfter) return undefined;
   const split = splitSeparators(body);
   if (!split || (wholeEuros && split.fraction)) return undefined;
