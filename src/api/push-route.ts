@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { parseEnvelope } from '../domain/contract/envelope.js';
+import { parsePushJson } from '../domain/contract/push-json.js';
 import type { ImportRequest } from '../domain/import-request.js';
 import { importIdentity, sha256Hex } from '../domain/import-identity.js';
 import type { Logger } from '../logging/logger.js';
@@ -30,7 +31,7 @@ function decodeJson(rawBody: Buffer): unknown {
     throw new ApiError(400, 'invalid_encoding', 'The body is not valid UTF-8.');
   }
   try {
-    return JSON.parse(text) as unknown;
+    return parsePushJson(text);
   } catch {
     throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
   }

@@ -1,4 +1,5 @@
-import { parseEnvelope } from '../domain/contract/envelope.js';
+import { parseEnvelope, type EnvelopeResult } from '../domain/contract/envelope.js';
+import { parsePushJson } from '../domain/contract/push-json.js';
 import type { ImportRequest } from '../domain/import-request.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Collections } from '../store/collections.js';
@@ -29,6 +30,15 @@ export type RetryCandidate = Readonly<{
   receivedAt: Date;
 }>;
 
+// A stored body that no longer reads as JSON still retries: the import log's own envelope fields stand in for it.
+function envelopeOf(rawBody: string): EnvelopeResult | { ok: false } {
+  try {
+    return parseEnvelope(parsePushJson(rawBody));
+  } catch {
+    return { ok: false };
+  }
+}
+
 /** Bulk retries start at most this many imports per request; the dry run says when there are more. */
 export const bulkRetryCap = 500;
 
@@ -50,7 +60,7 @@ export function importRetry(deps: { collections: Collections; keyring: Keyring; 
       };
     }
     const rawBody = openText(deps.keyring, record.rawBody);
-    const envelope = parseEnvelope(JSON.parse(rawBody));
+    const envelope = envelopeOf(rawBody);
     const attempt = record.attempts.length + 1;
     const workflowId = `${record.workflowId}/retry-${attempt}`;
     const { started } = await deps.start(workflowId, {

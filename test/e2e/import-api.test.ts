@@ -144,6 +144,28 @@ describe('import log API', () => {
   });
 });
 
+describe('retrying a push that began with a byte order mark', () => {
+  it('when a failed push began with a UTF-8 byte order mark, then support can retry it like any other', async () => {
+    const body = fixtureObject('invalid-fields');
+    body['messageId'] = `bom-${pipeline.garage.id}`;
+    const record = await pushAndFinish(`\uFEFF${JSON.stringify(body)}`);
+    assert.equal(record.status, 'failed');
+    const retry = await api(`/api/v1/imports/${record._id}/retry`, { method: 'POST' });
+    assert.equal(retry.status, 202, JSON.stringify(retry.json));
+    const retried = await waitFor('the retry to fail again on the same fields', () =>
+      pipeline.mongo.collections.imports.findOne({
+        _id: record._id,
+        status: 'failed',
+        'attempts.0': { $exists: true },
+      }),
+    );
+    assert.deepEqual(
+      retried.issues.map((issue) => issue.path),
+      record.issues.map((issue) => issue.path),
+    );
+  });
+});
+
 describe('retry after the cause is fixed', () => {
   let olderWorker: RunningWorker | undefined;
 

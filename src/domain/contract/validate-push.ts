@@ -1,5 +1,6 @@
 import type { PushIssue } from '../issues.js';
 import { toPushIssues } from './plain-issues.js';
+import { parsePushJson } from './push-json.js';
 import { CarsysPush } from './push-schema.js';
 
 export type PushValidation = { ok: true; push: CarsysPush } | { ok: false; issues: PushIssue[] };
@@ -8,8 +9,7 @@ export type PushValidation = { ok: true; push: CarsysPush } | { ok: false; issue
 export function validatePushBody(rawBody: string): PushValidation {
   let json: unknown;
   try {
-    // The receiver decodes UTF-8 dropping a leading byte order mark; read the stored body the same way.
-    json = JSON.parse(rawBody.startsWith('\uFEFF') ? rawBody.slice(1) : rawBody);
+    json = parsePushJson(rawBody);
   } catch {
     return { ok: false, issues: [{ path: '(body)', code: 'invalid_json', message: 'is not valid JSON' }] };
   }
