@@ -36,7 +36,7 @@ function takeSign(text: string): [sign: string, rest: string] {
 }
 
 // Read step by step rather than with one pattern: a pattern with several optional spaces around optional parts
-// backtracks polynomially on a price full of spaces, and this runs inside the worker (docs/data-rules.md).
+// backtracks polynomially on a price full of spaces, and this runs inside the worker (test/unit/amount-linear-time.test.ts).
 function decimalOfText(raw: string): Decimal | undefined {
   if (raw.length > maxAmountTextLength) return undefined;
   // Optional sign and euro sign around the number; ",-" is the Dutch way to write whole euros ("€ 45,-").
