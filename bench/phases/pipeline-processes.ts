@@ -1,4 +1,4 @@
-import type { WorkerTuning } from '../../src/temporal/worker.js';
+import type { WorkerTuning } from '../../src/temporal/create-worker.js';
 import { freePort } from '../processes/free-port.js';
 import { startMeasuredChild, type MeasuredChild } from '../processes/measured-child.js';
 import { benchSettings } from '../settings.js';

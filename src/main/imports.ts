@@ -1,10 +1,7 @@
-// `npm run imports -- <command>`: the import log for on-call engineers, over the import API.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The on-call CLI: the import log over the import API (`npm run imports` on a developer's machine).
 import { parseArgs } from 'node:util';
-import { importApiClient } from '../cli/api-client.js';
-import { commands, type CommandResult, type Filters } from '../cli/commands.js';
-import { dataDir } from '../dev-services/index.js';
+import { importApiClient } from '../operator/cli/api-client.js';
+import { commands, type CommandResult, type Filters } from '../operator/cli/commands.js';
 
 const usage = `usage: npm run imports -- <command> [options]
 
@@ -16,8 +13,8 @@ const usage = `usage: npm run imports -- <command> [options]
   timeline <garageId> <dmsNumber>
   silence
 
-  IMPORTS_API_URL (default http://127.0.0.1:3000) and OPERATOR_TOKEN (default: npm start's demo token) say where
-  and who you are.`;
+  IMPORTS_API_URL (default http://127.0.0.1:3000) and OPERATOR_TOKEN say where and who you are; on a developer's
+  machine npm run imports fills in the demo token npm start made.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -37,13 +34,6 @@ const { values, positionals } = parseArgs({
   },
 });
 
-function demoToken(): string | undefined {
-  const file = join(dataDir(), 'demo-secrets.json');
-  return existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as { operatorToken?: string }).operatorToken
-    : undefined;
-}
-
 const filters: Filters = Object.fromEntries(
   Object.entries({
     status: values.status,
@@ -61,7 +51,7 @@ async function run(): Promise<CommandResult> {
   const [command, ...args] = positionals;
   if (values.help || command === undefined)
     return { output: usage, exitCode: command === undefined && !values.help ? 2 : 0 };
-  const token = process.env['OPERATOR_TOKEN'] ?? demoToken();
+  const token = process.env['OPERATOR_TOKEN'];
   if (token === undefined) return { output: 'error: set OPERATOR_TOKEN to an operator token', exitCode: 2 };
   const cli = commands(importApiClient(process.env['IMPORTS_API_URL'] ?? 'http://127.0.0.1:3000', token));
   switch (command) {

@@ -1,7 +1,7 @@
 // The receiver alone: `npm run receiver`, configured by environment (see README).
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logging/logger.js';
-import { startReceiver } from '../runtime/receiver.js';
+import { startReceiver } from './start-receiver.js';
 import { runUntilSignal } from './run-until-signal.js';
 
 const config = loadConfig();

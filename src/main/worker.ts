@@ -2,8 +2,8 @@
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logging/logger.js';
 import { createImportMetrics } from '../metrics/import-metrics.js';
-import { startMetricsServer } from '../runtime/metrics-server.js';
-import { startWorker } from '../runtime/worker.js';
+import { startMetricsServer } from './metrics-server.js';
+import { startWorker } from './start-worker.js';
 import { runUntilSignal } from './run-until-signal.js';
 
 const config = loadConfig();

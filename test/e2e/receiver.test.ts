@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createLogger } from '../../src/logging/logger.js';
-import { startReceiver } from '../../src/runtime/receiver.js';
+import { startReceiver } from '../../src/main/start-receiver.js';
 import { readFixture } from '../support/fixtures.js';
 import { startPipeline, type Pipeline } from '../support/pipeline.js';
 import { sendPush, type PushAnswer } from '../support/push-client.js';

@@ -6,7 +6,7 @@ import type { DestinationStream } from 'pino';
 import { createKeyring } from '../../src/crypto/keyring.js';
 import { rawBodyText, type ImportRequest } from '../../src/domain/import-request.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { startReceiver } from '../../src/runtime/receiver.js';
+import { startReceiver } from '../../src/main/start-receiver.js';
 import { openText } from '../../src/store/encrypted-text.js';
 import { readFixture } from '../support/fixtures.js';
 import { startPipeline, type Pipeline } from '../support/pipeline.js';

@@ -2,10 +2,10 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import type { DestinationStream } from 'pino';
 import { createLogger } from '../../src/logging/logger.js';
 import { createImportMetrics } from '../../src/metrics/import-metrics.js';
-import { openMongo, type MongoHandle } from '../../src/runtime/mongo.js';
-import { startReceiver, type RunningReceiver } from '../../src/runtime/receiver.js';
-import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
-import { workflowsPath } from '../../src/temporal/worker.js';
+import { openMongo, type MongoHandle } from '../../src/store/open-mongo.js';
+import { startReceiver, type RunningReceiver } from '../../src/main/start-receiver.js';
+import { startWorker, type RunningWorker } from '../../src/main/start-worker.js';
+import { workflowsPath } from '../../src/temporal/create-worker.js';
 import { testSetup, type TestSetup } from './test-env.js';
 
 let bundle: Promise<{ code: string }> | undefined;

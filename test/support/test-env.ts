@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config, type GarageConfig } from '../../src/config.js';
 
-/** Where the test services listen: set by `npm test` (scripts/test.ts), defaulting to the dev-service ports. */
+/** Where the test services listen: set by `npm test` (tools/test.ts), defaulting to the dev-service ports. */
 export const serviceEnv = {
   TEMPORAL_ADDRESS: process.env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
   MONGODB_URL: process.env['MONGODB_URL'] ?? 'mongodb://127.0.0.1:27017/',
