@@ -1,7 +1,7 @@
 // Sends a signed example push to a running receiver: `npm run push -- examples/pushes/valid-full.json`.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { signPush } from '../src/receiver/signature.js';
+import { signPush } from '../src/receiver/authenticate-push.js';
 import { demoGarage } from './demo-garage.js';
 
 const { values, positionals } = parseArgs({

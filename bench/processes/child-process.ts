@@ -4,6 +4,7 @@ import { mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { stopChildProcess } from '../../tools/stop-child-process.js';
 import { benchSettings } from '../settings.js';
 import { logTailOf } from './log-tail.js';
 
@@ -65,7 +66,13 @@ export async function startChild(
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}; last lines of ${logFile}:\n${logTailOf(logFile)}`, { cause: error });
   }
-  return { name, pid, logFile, readyAfterMs: Date.now() - spawnedAt, stop: () => stopChild(child, exited) };
+  return {
+    name,
+    pid,
+    logFile,
+    readyAfterMs: Date.now() - spawnedAt,
+    stop: () => stopChildProcess(child, exited, 20_000),
+  };
 }
 
 async function waitReady(child: ChildProcess, ready: ReadySignal): Promise<void> {
@@ -80,16 +87,5 @@ async function waitReady(child: ChildProcess, ready: ReadySignal): Promise<void>
     );
     if (answered) return;
     await sleep(200);
-  }
-}
-
-/** SIGTERM for a clean drain, SIGKILL when it takes longer than 20 s. */
-async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const stopped = await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)]);
-  if (!stopped) {
-    child.kill('SIGKILL');
-    await exited;
   }
 }

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { z } from 'zod';
-import type { PushIssue } from '../domain/issues.js';
+import type { PushIssue } from '../domain/import-status.js';
 
 /** A refusal the caller can act on: an HTTP status, a stable snake_case code and plain words. */
 export class ApiError extends Error {

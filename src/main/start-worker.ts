@@ -1,5 +1,5 @@
 import type { Worker } from '@temporalio/worker';
-import { createActivities, type ImportActivities } from '../activities/index.js';
+import { createActivities, type ImportActivities } from '../activities/import-activities.js';
 import type { ImportMetrics } from '../metrics/import-metrics.js';
 import { createKeyring } from '../crypto/keyring.js';
 import type { Config } from '../config.js';

@@ -1,5 +1,4 @@
-import { parseEnvelope, type EnvelopeResult } from '../domain/contract/envelope.js';
-import { parsePushJson } from '../domain/contract/push-json.js';
+import { parseEnvelope, type EnvelopeResult, parsePushJson } from '../domain/contract/envelope.js';
 import type { ImportRequest } from '../domain/import-request.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Collections } from '../store/collections.js';

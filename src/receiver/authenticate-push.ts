@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { GarageConfig } from '../config.js';
 import { ApiError } from '../http/errors.js';
-import { signatureMatches } from './signature.js';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type PushAuthentication = Readonly<{
   garages: ReadonlyMap<string, GarageConfig>;
@@ -44,4 +44,31 @@ export function authenticatePush(req: Request, rawBody: Buffer, auth: PushAuthen
     throw unauthorized('invalid_signature', 'The signature does not match the body and timestamp for this garage.');
   }
   return garage;
+}
+
+const prefix = 'sha256=';
+
+/** The contract's signature: `sha256=` + hex HMAC-SHA256(secret, `<timestamp>.<raw body>`). */
+export function signPush(secret: string, timestamp: string, rawBody: Uint8Array): string {
+  const hmac = createHmac('sha256', secret);
+  hmac.update(`${timestamp}.`);
+  hmac.update(rawBody);
+  return `${prefix}${hmac.digest('hex')}`;
+}
+
+/** True when the signature was made with any of the garage's active secrets; compared in constant time. */
+export function signatureMatches(
+  secrets: readonly string[],
+  timestamp: string,
+  rawBody: Uint8Array,
+  signature: string,
+): boolean {
+  const given = Buffer.from(signature, 'utf8');
+  let matched = false;
+  // Check every secret, not just until the first match, so timing does not reveal which one matched.
+  for (const secret of secrets) {
+    const expected = Buffer.from(signPush(secret, timestamp, rawBody), 'utf8');
+    if (expected.length === given.length && timingSafeEqual(expected, given)) matched = true;
+  }
+  return matched;
 }

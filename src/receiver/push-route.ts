@@ -1,8 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { parseEnvelope } from '../domain/contract/envelope.js';
-import { parsePushJson } from '../domain/contract/push-json.js';
-import type { ImportRequest } from '../domain/import-request.js';
-import { importIdentity, sha256Hex } from '../domain/import-identity.js';
+import { parseEnvelope, parsePushJson } from '../domain/contract/envelope.js';
+import { type ImportRequest, importIdentity, sha256Hex } from '../domain/import-request.js';
 import type { Logger } from '../logging/logger.js';
 import type { ImportLog } from '../store/import-log.js';
 import { authenticatePush, type PushAuthentication } from './authenticate-push.js';

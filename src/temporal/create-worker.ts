@@ -1,8 +1,8 @@
 import { NativeConnection, Worker, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Config } from '../config.js';
-import type { ImportActivities } from '../activities/index.js';
+import type { ImportActivities } from '../activities/import-activities.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { importDataConverter } from './data-converter.js';
+import { importDataConverter } from './encryption-codec.js';
 
 /** The worker settings worth tuning for throughput and memory (see bench/NOTES.md). */
 export type WorkerTuning = Partial<

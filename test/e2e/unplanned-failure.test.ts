@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ImportActivities } from '../../src/activities/index.js';
+import type { ImportActivities } from '../../src/activities/import-activities.js';
 import { operatorCookie } from '../../src/operator/operator-auth.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startWorker, type RunningWorker } from '../../src/main/start-worker.js';

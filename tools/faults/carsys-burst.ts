@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { signPush } from '../../src/receiver/signature.js';
+import { signPush } from '../../src/receiver/authenticate-push.js';
 import type { GarageConfig } from '../../src/config.js';
 
 /** How one push fared: its final answer after every resend. */

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { stopChildProcess } from '../stop-child-process.js';
 import { faultDataDir, repoRoot } from './fault-setup.js';
 
 export type Child = Readonly<{ name: string; process: ChildProcess; exited: Promise<number | string> }>;
@@ -57,16 +58,7 @@ export function createChildren(env: Record<string, string>) {
 
     /** Stops every process still running: SIGTERM, then SIGKILL after 10 s. */
     async stopAll(): Promise<void> {
-      await Promise.all(
-        [...running].map(async (child) => {
-          child.process.kill('SIGTERM');
-          const stopped = await Promise.race([child.exited, sleep(10_000).then(() => null)]);
-          if (stopped === null) {
-            child.process.kill('SIGKILL');
-            await child.exited;
-          }
-        }),
-      );
+      await Promise.all([...running].map((child) => stopChildProcess(child.process, child.exited, 10_000)));
     },
 
     running: () => [...running].map((child) => child.name),

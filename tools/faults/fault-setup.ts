@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { GarageConfig } from '../../src/config.js';
 import { silentProgress, type ServiceOptions } from '../dev-services/index.js';
+import { portOpen } from '../dev-services/probes.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Services, logs and pid files of the fault run: apart from `npm start`'s and the tests'. */
@@ -51,23 +51,10 @@ export function childEnv(garages: readonly GarageConfig[], database: string): Re
   };
 }
 
-function portTaken(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (taken: boolean) => {
-      socket.destroy();
-      resolve(taken);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
 /** Fails before anything starts when another process already listens on one of the run's ports. */
 export async function assertPortsFree(): Promise<void> {
   const taken: number[] = [];
-  for (const port of Object.values(ports)) if (await portTaken(port)) taken.push(port);
+  for (const port of Object.values(ports)) if (await portOpen(host, port)) taken.push(port);
   if (taken.length > 0) {
     throw new Error(`ports ${taken.join(', ')} are taken; the fault run needs ${Object.values(ports).join(', ')} free`);
   }

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { OperatorToken } from '../../config.js';
-import type { PushIssue } from '../../domain/issues.js';
+import type { PushIssue } from '../../domain/import-status.js';
 import { ApiError } from '../../http/errors.js';
 import { importView, type ImportView } from '../api/import-view.js';
 import type { SupportDependencies } from '../operator-dependencies.js';
