@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { stopChildProcess } from '../../tools/stop-child-process.js';
 import { benchSettings } from '../settings.js';
-import { logTailOf } from './log-tail.js';
+import { logTail } from '../../tools/dev-services/log-tail.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -64,7 +64,9 @@ export async function startChild(
     ]);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}; last lines of ${logFile}:\n${logTailOf(logFile)}`, { cause: error });
+    throw new Error(`${(error as Error).message}; last lines of ${logFile}:\n${await logTail(logFile)}`, {
+      cause: error,
+    });
   }
   return {
     name,

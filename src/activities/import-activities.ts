@@ -28,7 +28,7 @@ export type ActivityDependencies = Readonly<{
 
 export type Deduplication = Readonly<{ alreadyHandled: boolean; status: ImportStatus }>;
 
-export function createDeduplicatePush({ collections, keyring, clock }: ActivityDependencies) {
+function createDeduplicatePush({ collections, keyring, clock }: ActivityDependencies) {
   const log = importLog(collections);
   /** Records the push in the permanent import log, or reports that an earlier run already handled it. */
   return async function deduplicatePush(request: ImportRequest): Promise<Deduplication> {
@@ -85,7 +85,7 @@ export type UpsertDocumentsInput = Readonly<{
   push: MappedPush;
 }>;
 
-export function createUpsertDocuments({ collections, garages, clock }: ActivityDependencies) {
+function createUpsertDocuments({ collections, garages, clock }: ActivityDependencies) {
   /** Writes the appointment, car and parties of one push, newest version wins; safe to retry. */
   return async function upsertDocuments(input: UpsertDocumentsInput): Promise<DocumentsWritten> {
     const { push } = input;
@@ -117,7 +117,7 @@ export type ImportOutcome = Readonly<{
   receivedAt: string;
 }>;
 
-export function createRecordOutcome({ collections, clock, metrics }: ActivityDependencies) {
+function createRecordOutcome({ collections, clock, metrics }: ActivityDependencies) {
   const log = importLog(collections);
   /** Stores how the import ended, so support finds it in the import log. */
   return async function recordOutcome(outcome: ImportOutcome): Promise<void> {

@@ -39,7 +39,7 @@ function envelopeOf(rawBody: string): EnvelopeResult | { ok: false } {
 }
 
 /** Bulk retries start at most this many imports per request; the dry run says when there are more. */
-export const bulkRetryCap = 500;
+const bulkRetryCap = 500;
 
 /**
  * Retries failed imports by re-running their stored raw push through the current code, without Carsys resending.

@@ -57,7 +57,7 @@ export function signPush(secret: string, timestamp: string, rawBody: Uint8Array)
 }
 
 /** True when the signature was made with any of the garage's active secrets; compared in constant time. */
-export function signatureMatches(
+function signatureMatches(
   secrets: readonly string[],
   timestamp: string,
   rawBody: Uint8Array,

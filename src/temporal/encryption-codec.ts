@@ -6,7 +6,7 @@ import type { Keyring } from '../crypto/keyring.js';
 // The package is CommonJS; its namespaces come off the default export under ESM.
 const { temporal } = proto;
 
-export const encryptedEncoding = 'binary/encrypted';
+const encryptedEncoding = 'binary/encrypted';
 const keyIdMetadata = 'encryption-key-id';
 
 const utf8 = new TextEncoder();

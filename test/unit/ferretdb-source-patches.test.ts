@@ -5,7 +5,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DevServicesError } from '../../tools/dev-services/errors.js';
+import { DevServicesError } from '../../tools/dev-services/dev-services-error.js';
 import { pinnedTools } from '../../tools/dev-services/pinned-versions.js';
 import {
   applySourcePatch,

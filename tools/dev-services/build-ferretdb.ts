@@ -1,7 +1,7 @@
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DevServicesError } from './errors.js';
+import { DevServicesError } from './dev-services-error.js';
 import { applySourcePatches, ferretdbSourcePatches } from './ferretdb-source-patches.js';
 import { binaryPath } from './paths.js';
 import { pinnedTools } from './pinned-versions.js';

@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { buildFerretdb } from './build-ferretdb.js';
 import { buildTemporal } from './build-temporal.js';
-import { DevServicesError } from './errors.js';
+import { DevServicesError } from './dev-services-error.js';
 import {
   describeInstalled,
   installedRecipe,

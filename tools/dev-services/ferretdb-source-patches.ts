@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DevServicesError } from './errors.js';
+import { DevServicesError } from './dev-services-error.js';
 
 /** A text replacement in a module's source before `go build`; `find` must occur exactly once in `file`. */
 export type SourcePatch = Readonly<{

@@ -1,5 +1,5 @@
 export { ensureServiceBinaries } from './ensure-binaries.js';
-export { DevServicesError } from './errors.js';
+export { DevServicesError } from './dev-services-error.js';
 export { binaryPath, dataDir, serviceFiles, toolsDir } from './paths.js';
 export { pinnedTools, type ServiceName } from './pinned-versions.js';
 export { formatDuration, silentProgress, terminalProgress, type Progress } from './progress.js';

@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { DevServicesError } from './errors.js';
+import { DevServicesError } from './dev-services-error.js';
 import { formatDuration, type Progress } from './progress.js';
 
 export type GoRun = Readonly<{

@@ -1,4 +1,4 @@
-import { DevServicesError } from './errors.js';
+import { DevServicesError } from './dev-services-error.js';
 import { terminalProgress, type Progress } from './progress.js';
 
 /** How to run the local services; every port also reads its environment variable, then falls back to the default. */

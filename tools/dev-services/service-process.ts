@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DevServicesError } from './errors.js';
+import { DevServicesError } from './dev-services-error.js';
 import { START_MARKER } from './log-tail.js';
 import { isServiceProcess } from './pid-file.js';
 import type { ServiceName } from './pinned-versions.js';

@@ -1,5 +1,5 @@
 import { serviceNames } from './all-services.js';
-import { DevServicesError } from './errors.js';
+import { DevServicesError } from './dev-services-error.js';
 import type { ServiceName } from './pinned-versions.js';
 import type { Progress } from './progress.js';
 import { resolveServiceOptions, servicesInfo, type ServiceOptions, type ServicesInfo } from './service-options.js';

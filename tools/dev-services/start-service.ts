@@ -1,7 +1,7 @@
 import { access, constants, mkdir } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serviceDefinitions } from './all-services.js';
-import { DevServicesError } from './errors.js';
+import { DevServicesError } from './dev-services-error.js';
 import { logTail } from './log-tail.js';
 import { isServiceProcess, livePid, removePidFile, writePidFile } from './pid-file.js';
 import { binaryPath, dataDir, serviceFiles } from './paths.js';

@@ -29,7 +29,7 @@ export function text(maxLength: number) {
 }
 
 /** An instant: ISO 8601 with offset, or day-first Amsterdam local time; stored as an ISO UTC string. */
-export const dateTime = z.string().transform((raw, ctx) => {
+const dateTime = z.string().transform((raw, ctx) => {
   const parsed = parseDmsDateTime(raw);
   if (parsed.ok) return parsed.value.toISOString();
   ctx.addIssue({ code: 'custom', message: parsed.reason, params: { code: 'invalid_date' } });
@@ -37,14 +37,14 @@ export const dateTime = z.string().transform((raw, ctx) => {
 });
 
 /** A calendar date without a time zone, stored as YYYY-MM-DD. */
-export const calendarDate = z.string().transform((raw, ctx) => {
+const calendarDate = z.string().transform((raw, ctx) => {
   const parsed = parseCalendarDate(raw);
   if (parsed.ok) return parsed.value;
   ctx.addIssue({ code: 'custom', message: parsed.reason, params: { code: 'invalid_date' } });
   return z.NEVER;
 });
 
-export const flexibleBoolean = z.unknown().transform((raw, ctx) => {
+const flexibleBoolean = z.unknown().transform((raw, ctx) => {
   const parsed = parseFlexibleBoolean(raw);
   if (parsed !== undefined) return parsed;
   ctx.addIssue({
@@ -56,7 +56,7 @@ export const flexibleBoolean = z.unknown().transform((raw, ctx) => {
 });
 
 /** A money amount as JSON number or Dutch/English decimal text, in integer cents. */
-export const amountCents = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+const amountCents = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   const cents = parseAmountCents(raw);
   if (cents !== undefined) return cents;
   ctx.addIssue({
@@ -84,7 +84,7 @@ export const vatRate = z
   })
   .pipe(z.number().min(0).max(100));
 
-export const pushEvents = ['appointment.upsert', 'appointment.cancel'] as const;
+const pushEvents = ['appointment.upsert', 'appointment.cancel'] as const;
 export type PushEvent = (typeof pushEvents)[number];
 
 /** Contract's default when a push leaves out the VAT rate. */

@@ -72,6 +72,6 @@ function plainIssue(issue: z.core.$ZodIssue): Omit<PushIssue, 'path'> {
 }
 
 /** Turns zod's issues into the contract's issue list: one entry per bad field, path first, plain words. */
-export function toPushIssues(issues: ReadonlyArray<z.core.$ZodIssue>): PushIssue[] {
+function toPushIssues(issues: ReadonlyArray<z.core.$ZodIssue>): PushIssue[] {
   return issues.map((issue) => ({ path: formatPath(issue.path) || '(body)', ...plainIssue(issue) }));
 }

@@ -30,7 +30,7 @@ function queryParameters(type: z.ZodObject): JsonSchema[] {
 const pathParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
 /** The OpenAPI 3.1 document of the push endpoint and the import API, generated from the zod schemas the code uses. */
-export function openApiDocument(): JsonSchema {
+function openApiDocument(): JsonSchema {
   return {
     openapi: '3.1.0',
     info: {

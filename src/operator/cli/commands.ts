@@ -1,5 +1,5 @@
 import type { ImportApiClient } from './api-client.js';
-import { importDetail, table } from './format.js';
+import { importDetail, table } from './text-table.js';
 
 export type CommandResult = Readonly<{ output: string; exitCode: number }>;
 

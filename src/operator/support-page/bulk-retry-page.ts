@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { ImportFilter } from '../../store/import-filter.js';
 import type { RetryCandidate, RetryRefusal, RetryStarted } from '../retry-imports.js';
 import type { SupportDependencies } from '../operator-dependencies.js';
-import { columnHeaders, orNone, pagePath, time } from './format.js';
+import { columnHeaders, orNone, pagePath, time } from './html-values.js';
 import { filledFields, parseForm } from './form-input.js';
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';

@@ -4,13 +4,13 @@ import type { PushIssue } from '../../domain/import-status.js';
 import { ApiError } from '../../http/errors.js';
 import { importView, type ImportView } from '../api/import-view.js';
 import type { SupportDependencies } from '../operator-dependencies.js';
-import { columnHeaders, orNone, pagePath, statusBadge, time } from './format.js';
+import { columnHeaders, orNone, pagePath, statusBadge, time } from './html-values.js';
 import { html, type SafeHtml } from './html.js';
 import { page, type Notice } from './layout.js';
 import { currentOperator, hasScope } from './session.js';
 
 /** The notice after a retry was started (post, then redirect, then this page). */
-export const retryStartedNotice: Notice = { kind: 'info', text: 'Retry started; refresh to see the outcome.' };
+const retryStartedNotice: Notice = { kind: 'info', text: 'Retry started; refresh to see the outcome.' };
 
 function problems(kind: 'Issues' | 'Warnings', items: readonly PushIssue[]): SafeHtml {
   const id = kind.toLowerCase();

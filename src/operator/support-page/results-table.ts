@@ -1,6 +1,6 @@
 import type { ImportSummary } from '../../store/import-queries.js';
 import { statusInWords } from '../../domain/status-words.js';
-import { columnHeaders, orNone, pagePath, statusBadge, time } from './format.js';
+import { columnHeaders, orNone, pagePath, statusBadge, time } from './html-values.js';
 import { html, type SafeHtml } from './html.js';
 
 /** Why an import failed, in one line: its first issue, and how many more there are. */

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { retryRefusalStatus } from '../retry-imports.js';
 import type { SupportDependencies } from '../operator-dependencies.js';
 import { detailPage, loadImport } from './detail-page.js';
-import { pagePath } from './format.js';
+import { pagePath } from './html-values.js';
 import { currentOperator } from './session.js';
 
 /** `POST /support/imports/:importId/retry`: starts the retry, then back to the detail page (or why not). */

@@ -1,5 +1,5 @@
 import type { SilenceReport } from '../silence.js';
-import { time } from './format.js';
+import { time } from './html-values.js';
 import { html, type SafeHtml } from './html.js';
 
 /** Garages that stopped pushing: highlighted, and said in words, since a silent DMS is a ticket waiting to happen. */

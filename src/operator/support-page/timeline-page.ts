@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { statusInWords } from '../../domain/status-words.js';
 import type { ImportSummary } from '../../store/import-queries.js';
 import type { SupportDependencies } from '../operator-dependencies.js';
-import { columnHeaders, orNone, statusBadge, time } from './format.js';
+import { columnHeaders, orNone, statusBadge, time } from './html-values.js';
 import { html, type SafeHtml } from './html.js';
 import { page } from './layout.js';
 import { detailLink, reason } from './results-table.js';
