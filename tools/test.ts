@@ -54,12 +54,16 @@ const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-repo
 });
 const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
 const leftovers = await cleanUpTestLeftovers(services);
-if (leftovers.workflows + leftovers.databases > 0) {
-  console.log(
-    `cleaned up after the tests: ${leftovers.workflows} running test workflow(s) terminated, ${leftovers.databases} test database(s) dropped`,
+// Every test file cleans up what it starts (test/support/pipeline.ts); anything found here is a test to fix.
+const leaked = leftovers.workflows + leftovers.databases > 0;
+if (leaked) {
+  console.error(
+    `FAILED: the tests left ${leftovers.workflows} running workflow(s) and ${leftovers.databases} database(s) behind ` +
+      '(now terminated and dropped); a test file does not clean up after itself',
   );
 }
+const passed = code === 0 && !leaked;
 console.log(
-  `${files.length} test files, ${code === 0 ? 'all passed' : 'FAILED'}; services left running (npm run services -- stop)`,
+  `${files.length} test files, ${passed ? 'all passed' : 'FAILED'}; services left running (npm run services -- stop)`,
 );
-process.exit(code);
+process.exit(passed ? 0 : code === 0 ? 1 : code);
