@@ -9,29 +9,33 @@ import { startWorker } from '../src/main/start-worker.js';
 import { demoGarage } from './demo-garage.js';
 import { loadOrCreateDemoSecrets } from './demo-secrets.js';
 import { runUntilSignal } from '../src/main/run-until-signal.js';
+import { startOrExplain } from '../src/main/start-failure.js';
 
 await ensureServiceBinaries();
 const receiverPort = process.env['RECEIVER_PORT'] ?? '3000';
 // The Web UI decrypts payloads through the receiver's codec endpoint (operator login on /support sets the cookie).
 const services = await startServices({ uiCodecEndpoint: `http://127.0.0.1:${receiverPort}/codec` });
 const demo = loadOrCreateDemoSecrets();
-const config = loadConfig({
-  ENCRYPTION_KEYS: JSON.stringify(demo.encryptionKeys),
-  OPERATOR_TOKENS: JSON.stringify([
-    { name: 'demo-operator', token: demo.operatorToken, scopes: ['read', 'retry', 'decode'] },
-  ]),
-  TEMPORAL_ADDRESS: services.temporalAddress,
-  TEMPORAL_UI_URL: services.temporalUiUrl,
-  MONGODB_URL: services.mongoUrl,
-  CARSYS_GARAGES: JSON.stringify([demoGarage]),
-  LOG_LEVEL: 'warn',
-  ...process.env,
+const { config, worker, receiver, logger } = await startOrExplain('npm start', async () => {
+  const config = loadConfig({
+    ENCRYPTION_KEYS: JSON.stringify(demo.encryptionKeys),
+    OPERATOR_TOKENS: JSON.stringify([
+      { name: 'demo-operator', token: demo.operatorToken, scopes: ['read', 'retry', 'decode'] },
+    ]),
+    TEMPORAL_ADDRESS: services.temporalAddress,
+    TEMPORAL_UI_URL: services.temporalUiUrl,
+    MONGODB_URL: services.mongoUrl,
+    CARSYS_GARAGES: JSON.stringify([demoGarage]),
+    LOG_LEVEL: 'warn',
+    ...process.env,
+  });
+  const logger = createLogger({ level: config.logLevel, name: 'carsys-import' });
+  // One process runs both, so one metrics registry serves the worker's and the receiver's figures at /metrics.
+  const metrics = createImportMetrics();
+  const worker = await startWorker(config, logger, { metrics });
+  const receiver = await startReceiver(config, logger, { metrics });
+  return { config, worker, receiver, logger };
 });
-const logger = createLogger({ level: config.logLevel, name: 'carsys-import' });
-// One process runs both, so one metrics registry serves the worker's and the receiver's figures at /metrics.
-const metrics = createImportMetrics();
-const worker = await startWorker(config, logger, { metrics });
-const receiver = await startReceiver(config, logger, { metrics });
 
 process.stdout.write(
   [

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from '../receiver/http-app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging/logger.js';
@@ -118,8 +119,16 @@ export async function startReceiver(
     url: `http://${config.receiver.host}:${port}`,
     server,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting at once; requests in flight still get their answer (a 202 Carsys will not resend), within
+      // the grace period, then whatever is left is cut.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const graceMs = config.receiver.shutdownGraceSeconds * 1000;
+      const drained = await Promise.race([closed.then(() => true), sleep(graceMs).then(() => false)]);
+      if (!drained) {
+        server.closeAllConnections();
+        await closed;
+      }
       await temporal.connection.close();
       await mongo.client.close();
     },

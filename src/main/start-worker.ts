@@ -44,6 +44,7 @@ export async function startWorker(
         ? { workflowsPath }
         : { workflowBundle: { codePath: config.workflowBundlePath } }),
     ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
+    shutdownGraceSeconds: config.workerShutdownGraceSeconds,
   });
   const run = worker.run();
   let closing: Promise<void> | undefined;

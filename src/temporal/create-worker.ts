@@ -35,6 +35,8 @@ export type ImportWorkerOptions = Readonly<{
   /** A prebuilt bundle (faster start, used in production and benchmarks) or the workflow sources. */
   workflows: { workflowBundle: WorkflowBundleOption } | { workflowsPath: string };
   tuning?: WorkerTuning;
+  /** How long a shutting-down worker lets its running steps finish before they are cancelled (and retried). */
+  shutdownGraceSeconds?: number;
 }>;
 
 // `.ts` when run from the sources with tsx, `.js` when run compiled from dist/.
@@ -53,6 +55,7 @@ export async function createImportWorker(
     activities: options.activities,
     dataConverter: importDataConverter(options.keyring),
     ...options.workflows,
+    shutdownGraceTime: `${options.shutdownGraceSeconds ?? 20}s`,
     ...defaultWorkerTuning,
     ...options.tuning,
   });
