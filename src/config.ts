@@ -81,6 +81,11 @@ const EnvSchema = z.object({
   RECEIVER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),
   /** On SIGTERM the worker finishes the steps it runs for this long; then they are cancelled and retried elsewhere. */
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(20),
+  /**
+   * Until this instant (ISO), workers also import requests without a voucher: set it to a day after the first
+   * deploy of vouchers, so imports already in flight then still finish; unset, an unvouched request is refused.
+   */
+  UNVOUCHED_IMPORTS_UNTIL: z.iso.datetime({ offset: true }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -103,6 +108,7 @@ export type Config = Readonly<{
   silenceBusinessHours: number;
   workerMetricsPort: number | undefined;
   workerShutdownGraceSeconds: number;
+  unvouchedImportsUntil: Date | null;
   workflowBundlePath: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }>;
@@ -150,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     silenceBusinessHours: e.SILENCE_BUSINESS_HOURS,
     workerMetricsPort: e.WORKER_METRICS_PORT,
     workerShutdownGraceSeconds: e.WORKER_SHUTDOWN_GRACE_SECONDS,
+    unvouchedImportsUntil: e.UNVOUCHED_IMPORTS_UNTIL === undefined ? null : new Date(e.UNVOUCHED_IMPORTS_UNTIL),
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     logLevel: e.LOG_LEVEL,
   });

@@ -2,10 +2,12 @@ import type { GarageConfig } from '../config.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { ImportMetrics } from '../metrics/import-metrics.js';
 import type { Collections } from '../store/collections.js';
+import type { RejectionLog } from '../store/rejections.js';
+import { voucherHolds } from '../crypto/voucher.js';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ImportStatus, PushIssue, PushWarning } from '../domain/import-status.js';
-import { rawBodyText, type ImportRequest } from '../domain/import-request.js';
+import { rawBodyText, sha256Hex, type ImportRequest } from '../domain/import-request.js';
 import { sealText } from '../store/encrypted-text.js';
 import { importLog } from '../store/import-log.js';
 import { validatePushBody, type PushValidation } from '../domain/contract/validate-push.js';
@@ -24,11 +26,54 @@ export type ActivityDependencies = Readonly<{
   clock: () => Date;
   /** Counts finished imports; absent where nobody scrapes (benchmarks, some tests). */
   metrics?: ImportMetrics;
+  /** Where a refused (forged) import request is recorded for support. */
+  rejections: Pick<RejectionLog, 'record'>;
+  /** Requests without a voucher are imported until then (the first deploy of vouchers); null: never. */
+  unvouchedImportsUntil: Date | null;
 }>;
 
 export type Deduplication = Readonly<{ alreadyHandled: boolean; status: ImportStatus }>;
 
-function createDeduplicatePush({ collections, keyring, clock }: ActivityDependencies) {
+/** The failure type of an import request the receiver did not start: refused before anything is written. */
+export const forgedImportFailureType = 'ForgedImport';
+
+/**
+ * Refuses a request that neither the receiver nor a support retry vouched for (anyone with access to the Temporal
+ * namespace can start a workflow), or whose body is not the one vouched for, and records it for support.
+ */
+async function refuseUnlessVouched(deps: ActivityDependencies, workflowId: string, request: ImportRequest) {
+  // A forged input need not even have the request's shape: whatever does not check out is refused, never retried.
+  const given = request as Partial<Record<keyof ImportRequest, unknown>> | null;
+  const authentic = (() => {
+    try {
+      if (typeof given?.rawBodyBase64 !== 'string' || typeof given.bodySha256 !== 'string') return false;
+      if (sha256Hex(Buffer.from(given.rawBodyBase64, 'base64')) !== given.bodySha256) return false;
+      if (voucherHolds(deps.keyring, { ...request, workflowId }, request.voucher)) return true;
+      return (
+        given.voucher === undefined && deps.unvouchedImportsUntil !== null && deps.clock() < deps.unvouchedImportsUntil
+      );
+    } catch {
+      return false;
+    }
+  })();
+  if (authentic) return;
+  await deps.rejections.record({
+    garageIdClaimed: typeof given?.garageId === 'string' ? given.garageId.slice(0, 128) : null,
+    status: 403,
+    code: 'forged_import',
+    at: deps.clock(),
+    sizeBytes: typeof given?.rawBodyBase64 === 'string' ? Math.floor((given.rawBodyBase64.length * 3) / 4) : null,
+    requestId: workflowId,
+  });
+  throw ApplicationFailure.create({
+    type: forgedImportFailureType,
+    message: 'Refused: this import was not started by the receiver or a support retry; nothing was written.',
+    nonRetryable: true,
+  });
+}
+
+function createDeduplicatePush(deps: ActivityDependencies) {
+  const { collections, keyring, clock } = deps;
   const log = importLog(collections);
   /** Records the push in the permanent import log, or reports that an earlier run already handled it. */
   return async function deduplicatePush(request: ImportRequest): Promise<Deduplication> {
@@ -37,6 +82,7 @@ function createDeduplicatePush({ collections, keyring, clock }: ActivityDependen
     const run = Context.current().info.workflowExecution;
     if (run === undefined) throw ApplicationFailure.nonRetryable('deduplicatePush runs only inside an import workflow');
     const { workflowId, runId } = run;
+    await refuseUnlessVouched(deps, workflowId, request);
     if (request.retry !== undefined) {
       const claimed = await log.claimRetry(request.importId, {
         at: clock(),

@@ -25,6 +25,11 @@ export type ImportRequest = Readonly<{
   envelope: PushEnvelope;
   /** Set when support retries a failed import: which attempt, and who asked. */
   retry?: Readonly<{ attempt: number; by: string }>;
+  /**
+   * The receiver's HMAC over the run and the push (src/crypto/voucher.ts); the worker imports nothing without it.
+   * Optional in the type only because imports started before vouchers existed carry none.
+   */
+  voucher?: Readonly<{ keyId: string; mac: string }>;
 }>;
 
 /** The body as the receiver got it, for code that reads it as text. */

@@ -10,6 +10,7 @@ import { codecRoute } from '../operator/codec-route.js';
 import { garageRateLimit } from '../receiver/garage-rate-limit.js';
 import { rejectionsRoute } from '../operator/api/rejections-route.js';
 import { createKeyring } from '../crypto/keyring.js';
+import { vouchFor } from '../crypto/voucher.js';
 import { rejectionLog } from '../store/rejections.js';
 import { EncryptionCodec } from '../temporal/encryption-codec.js';
 import { importRoutes } from '../operator/api/import-routes.js';
@@ -45,12 +46,13 @@ export async function startReceiver(
   const temporal = createTemporalClient(config.temporal, keyring);
   const rejections = rejectionLog(mongo.db);
   await rejections.ensureIndexes();
+  // Every start, from a push or a support retry, goes through here and carries the receiver's voucher.
   const start = (workflowId: string, request: ImportRequest) =>
     startImport({
       client: temporal.client,
       taskQueue: config.temporal.taskQueue,
       workflowId,
-      request,
+      request: { ...request, voucher: vouchFor(keyring, { ...request, workflowId }) },
       timeoutMs: startTimeoutMs,
     });
   const queries = importQueries(mongo.collections);
@@ -89,7 +91,7 @@ export async function startReceiver(
       rejectionsRoute({ tokens: config.operatorTokens, rejections }),
       codecRoute({
         tokens: config.operatorTokens,
-        codec: new EncryptionCodec(keyring),
+        codec: new EncryptionCodec(keyring, 'pass'),
         corsOrigins: config.codecCorsOrigins,
       }),
     ],

@@ -7,6 +7,7 @@ import { createImportWorker, workflowsPath, type ImportWorkerOptions } from '../
 import type { Logger } from '../logging/logger.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
 import { openMongo } from '../store/open-mongo.js';
+import { rejectionLog } from '../store/rejections.js';
 
 export type RunningWorker = Readonly<{ worker: Worker; run: Promise<void>; close: () => Promise<void> }>;
 
@@ -30,6 +31,8 @@ export async function startWorker(
       collections: mongo.collections,
       garages: config.garages,
       clock: () => new Date(),
+      rejections: rejectionLog(mongo.db),
+      unvouchedImportsUntil: config.unvouchedImportsUntil,
       ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
     }),
     ...options.activityOverrides,

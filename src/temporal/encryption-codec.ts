@@ -17,7 +17,14 @@ const fromUtf8 = new TextDecoder();
  * reaches Temporal's history, so operators with Web UI access see ciphertext unless they use the codec endpoint.
  */
 export class EncryptionCodec implements PayloadCodec {
-  constructor(private readonly keyring: Keyring) {}
+  /**
+   * `refuse` (workers and clients): a payload that is not encrypted was not written by us, for example a workflow
+   * started by hand; it is refused rather than read. `pass` (the Web UI's decode endpoint): shown as it is.
+   */
+  constructor(
+    private readonly keyring: Keyring,
+    private readonly plaintext: 'refuse' | 'pass' = 'refuse',
+  ) {}
 
   encode(payloads: Payload[]): Promise<Payload[]> {
     return Promise.resolve(
@@ -35,7 +42,10 @@ export class EncryptionCodec implements PayloadCodec {
     return Promise.resolve(
       payloads.map((payload) => {
         const encoding = payload.metadata?.['encoding'];
-        if (encoding === undefined || fromUtf8.decode(encoding) !== encryptedEncoding) return payload;
+        if (encoding === undefined || fromUtf8.decode(encoding) !== encryptedEncoding) {
+          if (this.plaintext === 'pass') return payload;
+          throw new UnencryptedPayloadError();
+        }
         const keyId = payload.metadata?.[keyIdMetadata];
         if (keyId === undefined || payload.data === undefined || payload.data === null) {
           throw new Error('an encrypted payload lacks its key id or data');
@@ -44,6 +54,14 @@ export class EncryptionCodec implements PayloadCodec {
         return temporal.api.common.v1.Payload.decode(plain);
       }),
     );
+  }
+}
+
+/** A payload arrived unencrypted where only our own encrypted ones may: refused, never read. */
+export class UnencryptedPayloadError extends Error {
+  override readonly name = 'UnencryptedPayloadError';
+  constructor() {
+    super('Refused a payload that is not encrypted: imports are started only by the receiver and support retries.');
   }
 }
 

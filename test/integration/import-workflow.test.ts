@@ -9,6 +9,7 @@ import { parseEnvelope } from '../../src/domain/contract/envelope.js';
 import { importWorkflowType } from '../../src/temporal/start-import.js';
 import { startPipeline, type Pipeline } from '../support/pipeline.js';
 import { createKeyring } from '../../src/crypto/keyring.js';
+import { vouchFor } from '../../src/crypto/voucher.js';
 import { importDataConverter } from '../../src/temporal/encryption-codec.js';
 
 let pipeline: Pipeline;
@@ -66,11 +67,13 @@ function importRequest(garage: GarageConfig, rawBody: string): { workflowId: str
 
 /** Runs the import workflow directly on the dev server, as the receiver would start it. */
 async function runImport(garage: GarageConfig, rawBody: string, workflowIdSuffix = ''): Promise<ImportStatus> {
-  const { workflowId, request } = importRequest(garage, rawBody);
+  const { workflowId: receiverWorkflowId, request } = importRequest(garage, rawBody);
+  const workflowId = `${receiverWorkflowId}${workflowIdSuffix}`;
+  const keyring = createKeyring(pipeline.config.encryptionKeys);
   return client.workflow.execute(importWorkflowType, {
-    workflowId: `${workflowId}${workflowIdSuffix}`,
+    workflowId,
     taskQueue: pipeline.config.temporal.taskQueue,
-    args: [request],
+    args: [{ ...request, voucher: vouchFor(keyring, { ...request, workflowId }) }],
   }) as Promise<ImportStatus>;
 }
 
