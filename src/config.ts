@@ -44,6 +44,9 @@ const EnvSchema = z.object({
     .default('claire'),
   RECEIVER_HOST: z.string().default('127.0.0.1'),
   RECEIVER_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The operator surface (support page, import API, codec, metrics, OpenAPI): internal, never the Carsys port. */
+  OPERATOR_HOST: z.string().default('127.0.0.1'),
+  OPERATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   // Base64 of the body must stay under Temporal's 2 MiB payload limit, with room for the rest of the input.
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -100,6 +103,7 @@ export type Config = Readonly<{
     retryAfterSeconds: number;
     shutdownGraceSeconds: number;
   }>;
+  operator: Readonly<{ host: string; port: number }>;
   garages: ReadonlyMap<string, GarageConfig>;
   encryptionKeys: KeyringConfig;
   operatorTokens: readonly OperatorToken[];
@@ -148,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryAfterSeconds: e.RETRY_AFTER_SECONDS,
       shutdownGraceSeconds: e.RECEIVER_SHUTDOWN_GRACE_SECONDS,
     }),
+    operator: Object.freeze({ host: e.OPERATOR_HOST, port: e.OPERATOR_PORT }),
     garages,
     encryptionKeys: e.ENCRYPTION_KEYS,
     operatorTokens: e.OPERATOR_TOKENS,

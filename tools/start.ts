@@ -12,9 +12,9 @@ import { runUntilSignal } from '../src/main/run-until-signal.js';
 import { startOrExplain } from '../src/main/start-failure.js';
 
 await ensureServiceBinaries();
-const receiverPort = process.env['RECEIVER_PORT'] ?? '3000';
-// The Web UI decrypts payloads through the receiver's codec endpoint (operator login on /support sets the cookie).
-const services = await startServices({ uiCodecEndpoint: `http://127.0.0.1:${receiverPort}/codec` });
+const operatorPort = process.env['OPERATOR_PORT'] ?? '3001';
+// The Web UI decrypts payloads through the operator listener's codec endpoint (signing in on /support sets the cookie).
+const services = await startServices({ uiCodecEndpoint: `http://127.0.0.1:${operatorPort}/codec` });
 const demo = loadOrCreateDemoSecrets();
 const { config, worker, receiver, logger } = await startOrExplain('npm start', async () => {
   const config = loadConfig({
@@ -47,10 +47,10 @@ process.stdout.write(
     `  Database:         ${config.mongo.url} (database "${config.mongo.database}")`,
     `  Demo garage id:   ${demoGarage.id}`,
     `  Demo secret:      ${demoGarage.secrets[0] ?? ''}`,
-    `  Support page:     ${receiver.url}/support  (operator token: ${demo.operatorToken})`,
-    `  Import API:       ${receiver.url}/api/v1/imports  (Authorization: Bearer <operator token>)`,
-    `  API docs:         ${receiver.url}/openapi.json`,
-    `  Metrics:          ${receiver.url}/metrics`,
+    `  Support page:     ${receiver.operatorUrl}/support  (operator token: ${demo.operatorToken})`,
+    `  Import API:       ${receiver.operatorUrl}/api/v1/imports  (Authorization: Bearer <operator token>)`,
+    `  API docs:         ${receiver.operatorUrl}/openapi.json`,
+    `  Metrics:          ${receiver.operatorUrl}/metrics`,
     '',
     'Send an example push:  npm run push -- examples/pushes/valid-full.json',
     'Stop with Ctrl-C (the Temporal and database services keep running: npm run services -- stop).',

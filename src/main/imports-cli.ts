@@ -13,7 +13,7 @@ const usage = `usage: npm run imports -- <command> [options]
   timeline <garageId> <dmsNumber>
   silence
 
-  IMPORTS_API_URL (default http://127.0.0.1:3000) and OPERATOR_TOKEN say where and who you are; on a developer's
+  IMPORTS_API_URL (default http://127.0.0.1:3001) and OPERATOR_TOKEN say where and who you are; on a developer's
   machine npm run imports fills in the demo token npm start made.`;
 
 const { values, positionals } = parseArgs({
@@ -53,7 +53,7 @@ async function run(): Promise<CommandResult> {
     return { output: usage, exitCode: command === undefined && !values.help ? 2 : 0 };
   const token = process.env['OPERATOR_TOKEN'];
   if (token === undefined) return { output: 'error: set OPERATOR_TOKEN to an operator token', exitCode: 2 };
-  const cli = commands(importApiClient(process.env['IMPORTS_API_URL'] ?? 'http://127.0.0.1:3000', token));
+  const cli = commands(importApiClient(process.env['IMPORTS_API_URL'] ?? 'http://127.0.0.1:3001', token));
   switch (command) {
     case 'list':
       return cli.list(filters, values.limit);

@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from '../receiver/http-app.js';
+import { createOperatorApp } from '../operator/operator-app.js';
+import type { Express } from 'express';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging/logger.js';
 import type { ImportRequest } from '../domain/import-request.js';
@@ -28,7 +30,14 @@ import { createTemporalClient } from '../temporal/connection.js';
 import { startImport } from '../temporal/start-import.js';
 import { openMongo } from '../store/open-mongo.js';
 
-export type RunningReceiver = Readonly<{ url: string; server: Server; close: () => Promise<void> }>;
+export type RunningReceiver = Readonly<{
+  /** The Carsys-facing listener: the push endpoint and health. */
+  url: string;
+  /** The operator listener: support page, import API, codec endpoint, metrics, OpenAPI. */
+  operatorUrl: string;
+  server: Server;
+  close: () => Promise<void>;
+}>;
 
 const startTimeoutMs = 5_000;
 const readinessTimeoutMs = 2_000;
@@ -70,7 +79,23 @@ export async function startReceiver(
     links: webUiLinks(config.temporal.uiUrl, config.temporal.namespace),
     metrics,
   };
-  const app = createApp({
+  const readiness = [
+    {
+      name: 'temporal',
+      check: async () => {
+        await temporal.connection.withDeadline(Date.now() + readinessTimeoutMs, () =>
+          temporal.connection.workflowService.getSystemInfo({}),
+        );
+      },
+    },
+    {
+      name: 'database',
+      check: async () => {
+        await mongo.db.command({ ping: 1 }, { timeoutMS: readinessTimeoutMs });
+      },
+    },
+  ];
+  const receiverApp = createApp({
     logger,
     metrics,
     push: {
@@ -83,7 +108,12 @@ export async function startReceiver(
       logger,
     },
     rejections,
-    operatorRoutes: [
+    readiness,
+  });
+  const operatorApp = createOperatorApp({
+    logger,
+    readiness,
+    routes: [
       openApiRoute(),
       metricsRoute({ metrics, silence: support.silence }),
       importRoutes(support),
@@ -95,44 +125,45 @@ export async function startReceiver(
         corsOrigins: config.codecCorsOrigins,
       }),
     ],
-    readiness: [
-      {
-        name: 'temporal',
-        check: async () => {
-          await temporal.connection.withDeadline(Date.now() + readinessTimeoutMs, () =>
-            temporal.connection.workflowService.getSystemInfo({}),
-          );
-        },
-      },
-      {
-        name: 'database',
-        check: async () => {
-          await mongo.db.command({ ping: 1 }, { timeoutMS: readinessTimeoutMs });
-        },
-      },
-    ],
   });
-  const server = app.listen(config.receiver.port, config.receiver.host);
-  server.on('clientError', answerClientError);
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : config.receiver.port;
+  const receiver = await listen(receiverApp, config.receiver.host, config.receiver.port);
+  const operator = await listen(operatorApp, config.operator.host, config.operator.port).catch(
+    async (error: unknown) => {
+      await drain(receiver.server, 0);
+      throw error;
+    },
+  );
   return {
-    url: `http://${config.receiver.host}:${port}`,
-    server,
+    url: receiver.url,
+    operatorUrl: operator.url,
+    server: receiver.server,
     close: async () => {
-      // Stop accepting at once; requests in flight still get their answer (a 202 Carsys will not resend), within
-      // the grace period, then whatever is left is cut.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
       const graceMs = config.receiver.shutdownGraceSeconds * 1000;
-      const drained = await Promise.race([closed.then(() => true), sleep(graceMs).then(() => false)]);
-      if (!drained) {
-        server.closeAllConnections();
-        await closed;
-      }
+      await Promise.all([drain(receiver.server, graceMs), drain(operator.server, graceMs)]);
       await temporal.connection.close();
       await mongo.client.close();
     },
   };
+}
+
+async function listen(app: Express, host: string, port: number): Promise<{ server: Server; url: string }> {
+  const server = app.listen(port, host);
+  server.on('clientError', answerClientError);
+  await once(server, 'listening');
+  const address = server.address();
+  return { server, url: `http://${host}:${typeof address === 'object' && address !== null ? address.port : port}` };
+}
+
+/**
+ * Stops accepting at once; requests in flight still get their answer (a 202 Carsys will not resend) within the
+ * grace period, then whatever is left is cut.
+ */
+async function drain(server: Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const drained = await Promise.race([closed.then(() => true), sleep(graceMs).then(() => false)]);
+  if (!drained) {
+    server.closeAllConnections();
+    await closed;
+  }
 }

@@ -21,7 +21,7 @@ after(async () => {
 const token = (name: string) => pipeline.config.operatorTokens.find((entry) => entry.name === name)?.token ?? '';
 
 async function api(path: string, init: { method?: string; body?: unknown; as?: string } = {}) {
-  const response = await fetch(`${pipeline.receiver.url}${path}`, {
+  const response = await fetch(`${pipeline.receiver.operatorUrl}${path}`, {
     method: init.method ?? 'GET',
     headers: { Authorization: `Bearer ${token(init.as ?? 'operator')}`, 'Content-Type': 'application/json' },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
@@ -131,7 +131,7 @@ describe('import log API', () => {
   it('when a reader tries to retry, then 403; without a token, then 401', async () => {
     const reader = await api(`/api/v1/imports/imp_x/retry`, { method: 'POST', as: 'reader' });
     assert.equal(reader.status, 403);
-    const anonymous = await fetch(`${pipeline.receiver.url}/api/v1/imports`);
+    const anonymous = await fetch(`${pipeline.receiver.operatorUrl}/api/v1/imports`);
     assert.equal(anonymous.status, 401);
   });
 

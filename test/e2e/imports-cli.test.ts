@@ -33,7 +33,7 @@ async function imports(...args: string[]): Promise<{ stdout: string; code: numbe
   try {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/main/imports-cli.ts', ...args], {
       cwd: root,
-      env: { ...process.env, IMPORTS_API_URL: pipeline.receiver.url, OPERATOR_TOKEN: token },
+      env: { ...process.env, IMPORTS_API_URL: pipeline.receiver.operatorUrl, OPERATOR_TOKEN: token },
     });
     return { stdout, code: 0 };
   } catch (error) {

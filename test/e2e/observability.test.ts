@@ -15,7 +15,7 @@ after(async () => {
 });
 
 async function metricsText(): Promise<string> {
-  const response = await fetch(`${pipeline.receiver.url}/metrics`);
+  const response = await fetch(`${pipeline.receiver.operatorUrl}/metrics`);
   assert.equal(response.status, 200);
   assert.match(response.headers.get('content-type') ?? '', /text\/plain/);
   return response.text();
@@ -58,7 +58,7 @@ describe('metrics', () => {
 
 describe('OpenAPI', () => {
   it('when /openapi.json is asked for, then it documents the push endpoint and the import API from the zod schemas', async () => {
-    const response = await fetch(`${pipeline.receiver.url}/openapi.json`);
+    const response = await fetch(`${pipeline.receiver.operatorUrl}/openapi.json`);
     assert.equal(response.status, 200);
     const document = (await response.json()) as {
       openapi: string;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import type { DestinationStream } from 'pino';
+import { loadConfig } from '../../src/config.js';
 import { createKeyring } from '../../src/crypto/keyring.js';
 import { rawBodyText, type ImportRequest } from '../../src/domain/import-request.js';
 import { openText } from '../../src/store/encrypted-text.js';
@@ -26,7 +27,7 @@ after(async () => {
 const tokenWith = (name: string) => pipeline.config.operatorTokens.find((token) => token.name === name)?.token ?? '';
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${pipeline.receiver.url}${path}`, {
+  return fetch(`${pipeline.receiver.operatorUrl}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
@@ -126,13 +127,13 @@ describe('codec endpoint for the Temporal Web UI', () => {
 
   it("when the Web UI's origin sends a preflight, then CORS allows it; another origin gets no CORS grant", async () => {
     const ui = pipeline.config.codecCorsOrigins[0] ?? '';
-    const allowed = await fetch(`${pipeline.receiver.url}/codec/decode`, {
+    const allowed = await fetch(`${pipeline.receiver.operatorUrl}/codec/decode`, {
       method: 'OPTIONS',
       headers: { Origin: ui },
     });
     assert.equal(allowed.status, 204);
     assert.equal(allowed.headers.get('access-control-allow-origin'), ui);
-    const other = await fetch(`${pipeline.receiver.url}/codec/decode`, {
+    const other = await fetch(`${pipeline.receiver.operatorUrl}/codec/decode`, {
       method: 'OPTIONS',
       headers: { Origin: 'https://evil.example' },
     });
@@ -160,9 +161,12 @@ describe('refused pushes are visible to support', () => {
     type Rejection = { code: string; status: number; sizeBytes: number; garageIdClaimed: string; at: string };
     // The receiver records a rejection after answering, so the log may lag the answer by a moment.
     const rejection = await waitFor('the rejection to be listed', async () => {
-      const response = await fetch(`${pipeline.receiver.url}/api/v1/rejections?garageId=${pipeline.garage.id}`, {
-        headers: { Authorization: `Bearer ${tokenWith('reader')}` },
-      });
+      const response = await fetch(
+        `${pipeline.receiver.operatorUrl}/api/v1/rejections?garageId=${pipeline.garage.id}`,
+        {
+          headers: { Authorization: `Bearer ${tokenWith('reader')}` },
+        },
+      );
       assert.equal(response.status, 200);
       const text = await response.text();
       assert.equal(text.includes('SECRET-BODY-123'), false);
@@ -175,8 +179,33 @@ describe('refused pushes are visible to support', () => {
   });
 
   it('when nobody presents an operator token, then the rejection log is closed', async () => {
-    const response = await fetch(`${pipeline.receiver.url}/api/v1/rejections`);
+    const response = await fetch(`${pipeline.receiver.operatorUrl}/api/v1/rejections`);
     assert.equal(response.status, 401);
+  });
+});
+
+describe('the Carsys-facing listener', () => {
+  it('when the operator surface is asked for on the push port, then 404: it lives on its own listener', async () => {
+    for (const path of ['/support', '/api/v1/imports', '/api/v1/rejections', '/metrics', '/openapi.json']) {
+      const onPushPort = await fetch(`${pipeline.receiver.url}${path}`);
+      assert.equal(onPushPort.status, 404, path);
+      const onOperatorPort = await fetch(`${pipeline.receiver.operatorUrl}${path}`);
+      assert.notEqual(onOperatorPort.status, 404, path);
+    }
+    const decode = await fetch(`${pipeline.receiver.url}/codec/decode`, { method: 'POST', body: '{}' });
+    assert.equal(decode.status, 404);
+  });
+
+  it('when a push is sent to the operator listener, then 404: only the Carsys-facing one takes pushes', async () => {
+    const answer = await sendPush(pipeline.receiver.operatorUrl, readFixture('valid-full'), {
+      garage: pipeline.garage,
+    });
+    assert.equal(answer.status, 404);
+  });
+
+  it('when nothing says otherwise, then the operator listener binds the loopback interface only', () => {
+    assert.equal(loadConfig({ ENCRYPTION_KEYS: pipeline.env['ENCRYPTION_KEYS'] ?? '' }).operator.host, '127.0.0.1');
+    assert.match(pipeline.receiver.operatorUrl, /^http:\/\/127\.0\.0\.1:/);
   });
 });
 

@@ -29,7 +29,7 @@ after(async () => {
 
 const token = (name: 'reader' | 'operator') =>
   pipeline.config.operatorTokens.find((entry) => entry.name === name)?.token ?? '';
-const supportUrl = (path = '') => `${pipeline.receiver.url}/support${path}`;
+const supportUrl = (path = '') => `${pipeline.receiver.operatorUrl}/support${path}`;
 
 async function pushAndFinish(body: string) {
   const answer = await sendPush(pipeline.receiver.url, body, { garage: pipeline.garage });
@@ -121,7 +121,7 @@ describe('support page: reading', () => {
 
     const refused = await fetch(supportUrl(`/imports/${record._id}/retry`), {
       method: 'POST',
-      headers: { Cookie: `claire_operator=${token('reader')}`, Origin: pipeline.receiver.url },
+      headers: { Cookie: `claire_operator=${token('reader')}`, Origin: pipeline.receiver.operatorUrl },
       redirect: 'manual',
     });
     assert.equal(refused.status, 403);

@@ -63,13 +63,13 @@ describe('an import that stops for a reason nobody planned', () => {
       'nothing was written',
     );
 
-    const detail = await fetch(`${pipeline.receiver.url}/api/v1/imports/${importId}`, {
+    const detail = await fetch(`${pipeline.receiver.operatorUrl}/api/v1/imports/${importId}`, {
       headers: { Authorization: `Bearer ${operatorToken()}` },
     });
     const view = (await detail.json()) as { statusInWords: string };
     assert.match(view.statusInWords, /stopped in one of its steps for a reason nobody planned/);
 
-    const page = await fetch(`${pipeline.receiver.url}/support/imports/${importId}`, {
+    const page = await fetch(`${pipeline.receiver.operatorUrl}/support/imports/${importId}`, {
       headers: { Cookie: `${operatorCookie}=${operatorToken()}` },
     });
     assert.equal(page.status, 200);
@@ -82,7 +82,7 @@ describe('an import that stops for a reason nobody planned', () => {
     assert.equal(resend.status, 200);
     await broken.close();
     await startWorkerWith({});
-    const retry = await fetch(`${pipeline.receiver.url}/api/v1/imports/${importId}/retry`, {
+    const retry = await fetch(`${pipeline.receiver.operatorUrl}/api/v1/imports/${importId}/retry`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${operatorToken()}` },
     });

@@ -44,6 +44,7 @@ export function testSetup(overrides: Record<string, string> = {}): TestSetup {
     MONGODB_DATABASE: `test_${suffix}`,
     TEMPORAL_TASK_QUEUE: `test-${suffix}`,
     RECEIVER_PORT: '0',
+    OPERATOR_PORT: '0',
     LOG_LEVEL: 'silent',
     // Tests stop workers and receivers often; the production grace periods would only make them wait.
     WORKER_SHUTDOWN_GRACE_SECONDS: '5',

@@ -33,3 +33,8 @@ test('when docker compose publishes the database, Temporal and the Web UI, then 
     for (const entry of entries) assert.match(entry, /^127\.0\.0\.1:\d+:\d+$/, `${service} publishes ${entry}`);
   }
 });
+
+test('when docker compose publishes the receiver, then the push port on every interface, the operator port on 127.0.0.1', async () => {
+  const entries = (await publishedPortsByService()).get('receiver') ?? [];
+  assert.deepEqual(entries, ['3000:3000', '127.0.0.1:3001:3001']);
+});
