@@ -69,6 +69,8 @@ export function pipelineEnv(context: RunContext, run: string, receiverPort: numb
     MONGODB_DATABASE: context.database(run),
     RECEIVER_HOST: '127.0.0.1',
     RECEIVER_PORT: String(receiverPort),
+    // The operator listener is not measured: any free port, so a running npm start does not collide.
+    OPERATOR_PORT: '0',
     CARSYS_GARAGES: JSON.stringify(pipelinePhases.flatMap((phase) => context.garages[phase])),
     ENCRYPTION_KEYS: context.encryptionKeys,
     // The per-garage rate limit would throttle the bench's bursts; production keeps its own value.

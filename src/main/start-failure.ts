@@ -2,8 +2,8 @@ import { ConfigError } from '../config.js';
 
 /** What a start-up error is about, in words that name what to fix. */
 type Known = Readonly<{
-  matches: (error: Error & { code?: unknown }) => boolean;
-  says: (error: Error & { code?: unknown }, env: NodeJS.ProcessEnv) => string;
+  matches: (error: Error & { code?: unknown; port?: unknown }) => boolean;
+  says: (error: Error & { code?: unknown; port?: unknown }, env: NodeJS.ProcessEnv) => string;
 }>;
 
 /** A MongoDB URL without its password: the line goes to a console and logs. */
@@ -25,13 +25,17 @@ const known: readonly Known[] = [
   },
   {
     matches: (error) => error.code === 'EADDRINUSE',
-    says: (_error, env) =>
-      `port ${env['RECEIVER_PORT'] ?? '3000'} is already in use: stop what listens there or set RECEIVER_PORT`,
+    says: (error, env) => {
+      const { variable, port } = listenerOf(error, env);
+      return `port ${port} is already in use: stop what listens there or set ${variable}`;
+    },
   },
   {
     matches: (error) => error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL',
-    says: (error, env) =>
-      `cannot listen on ${env['RECEIVER_HOST'] ?? '127.0.0.1'}:${env['RECEIVER_PORT'] ?? '3000'} (${String(error.code)}): check RECEIVER_HOST and RECEIVER_PORT`,
+    says: (error, env) => {
+      const { variable, port } = listenerOf(error, env);
+      return `cannot listen on port ${port} (${String(error.code)}): check ${variable} and the host beside it`;
+    },
   },
   {
     matches: (error) => error.name.startsWith('Mongo'),
@@ -47,6 +51,13 @@ const known: readonly Known[] = [
 ];
 
 /** The operating system's words when a native error wraps them (`Os { ..., message: "Connection refused" }`). */
+/** Which of the two listeners a listen error is about, from the port Node reports. */
+function listenerOf(error: { port?: unknown }, env: NodeJS.ProcessEnv): { variable: string; port: string } {
+  const operatorPort = env['OPERATOR_PORT'] ?? '3001';
+  const port = typeof error.port === 'number' ? String(error.port) : (env['RECEIVER_PORT'] ?? '3000');
+  return { variable: port === operatorPort ? 'OPERATOR_PORT' : 'RECEIVER_PORT', port };
+}
+
 function firstLine(text: string): string {
   const osMessage = /message: "([^"]{1,100})"/.exec(text)?.[1];
   if (osMessage !== undefined) return osMessage;

@@ -23,6 +23,11 @@ describe('startFailureLine', () => {
     assert.match(line, /^receiver cannot start: Invalid configuration: RECEIVER_PORT: .+; ENCRYPTION_KEYS: required/);
   });
 
+  it('when the operator port is taken, then it names OPERATOR_PORT', () => {
+    const error = Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE', port: 3001 });
+    assert.match(startFailureLine('receiver', error, {}), /port 3001 is already in use: .* set OPERATOR_PORT$/);
+  });
+
   it('when the port is taken, then it says which port and which variable moves it', () => {
     const error = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:3000'), {
       code: 'EADDRINUSE',

@@ -42,6 +42,7 @@ export function childEnv(garages: readonly GarageConfig[], database: string): Re
     MONGODB_DATABASE: database,
     RECEIVER_HOST: host,
     RECEIVER_PORT: String(ports.receiver),
+    OPERATOR_PORT: '0',
     RETRY_AFTER_SECONDS: String(retryAfterSeconds),
     // Resends during an outage count against the garage's budget too; this run measures faults, not the limit.
     RATE_LIMIT_PER_MINUTE: '1000000',
