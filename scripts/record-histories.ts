@@ -4,6 +4,7 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { bundleWorkflowCode } from '@temporalio/worker';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { ensureServiceBinaries, startServices } from '../src/dev-services/index.js';
 import type { ImportActivities } from '../src/activities/index.js';
@@ -33,6 +34,9 @@ import {
 } from '../test/replay/recorded-histories.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const previousWorkflows = fileURLToPath(new URL('../test/fixtures/previous-workflow/index.ts', import.meta.url));
+const beforePatchFolder = `${historiesFolder}before-final-status-on-unplanned-failure/`;
+const quiet = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} };
 
 await ensureServiceBinaries();
 const services = await startServices();
@@ -48,15 +52,15 @@ const { garage, config } = setup;
 const extraWorkers: RunningWorker[] = [];
 const recorded = new Map<RecordedPath, string>();
 
-async function record(path: RecordedPath, workflowId: string): Promise<void> {
+async function record(path: RecordedPath, workflowId: string, folder = historiesFolder): Promise<void> {
   const handle: WorkflowHandle = client.workflow.getHandle(workflowId);
   await waitFor(`${workflowId} to close`, async () =>
     (await handle.describe()).status.name === 'RUNNING' ? null : true,
   );
   // Stack traces name files by absolute path; only the path inside the repository is worth keeping.
   const json = historyToJSON(await handle.fetchHistory()).replaceAll(repoRoot, '');
-  await writeFile(`${historiesFolder}${path}.json`, `${json}\n`);
-  recorded.set(path, workflowId);
+  await writeFile(`${folder}${path}.json`, `${json}\n`);
+  if (folder === historiesFolder) recorded.set(path, workflowId);
   console.log(`recorded ${path}: ${workflowId}`);
 }
 
@@ -77,8 +81,11 @@ async function expectStatus(importId: string, status: string): Promise<void> {
   if (record.status !== status) throw new Error(`import ${importId} is ${record.status}, expected ${status}`);
 }
 
-async function startSpecialWorker(overrides: Partial<ImportActivities>): Promise<RunningWorker> {
-  const { code } = await workflowBundle();
+async function startSpecialWorker(
+  overrides: Partial<ImportActivities>,
+  code: string | undefined = undefined,
+): Promise<RunningWorker> {
+  code ??= (await workflowBundle()).code;
   const worker = await startWorker(config, createLogger({ level: 'silent', name: 'recorder' }), {
     workflows: { workflowBundle: { code } },
     activityOverrides: overrides,
@@ -209,14 +216,36 @@ try {
   );
   await record('support-retry', retryId);
 
+  // Paths whose commands a patch changed, recorded on the code before the patch: the current code must replay them.
+  await Promise.all(extraWorkers.splice(0).map((worker) => worker.close()));
+  await mkdir(beforePatchFolder, { recursive: true });
+  const previous = await bundleWorkflowCode({ workflowsPath: previousWorkflows, logger: quiet });
+  const previousWorker = await startSpecialWorker({}, previous.code);
+  const previousImport = await push(
+    variant('valid-lease-car', (body) => {
+      body['messageId'] = 'replay-previous';
+      body['sentAt'] = '2026-11-28T09:00:00+01:00';
+    }),
+  );
+  await expectStatus(previousImport.importId, 'imported');
+  await record('imported', previousImport.workflowId, beforePatchFolder);
+  await previousWorker.close();
+  await startSpecialWorker(
+    { mapPush: () => Promise.reject(new Error('mapping bug: interventions[0] has no price table')) },
+    previous.code,
+  );
+  const previousFailure = await push(variant('valid-lease-car', (body) => (body['messageId'] = 'replay-previous-bug')));
+  await record('unplanned-failure', previousFailure.workflowId, beforePatchFolder);
+
   const missing = recordedPaths.filter((path) => !recorded.has(path));
   if (missing.length > 0) throw new Error(`no history recorded for ${missing.join(', ')}`);
   const values = personalValues();
-  for (const history of readRecordedHistories()) {
+  const histories = readRecordedHistories();
+  for (const history of histories) {
     const found = personalDataIn(history, values);
     if (found.length > 0) throw new Error(`${history.name} holds personal data in clear text: ${found.join(', ')}`);
   }
-  console.log(`${recorded.size} histories in ${historiesFolder}, none with personal data in clear text`);
+  console.log(`${histories.length} histories in ${historiesFolder}, none with personal data in clear text`);
 } finally {
   for (const worker of extraWorkers) await worker.close();
   await connection.close();

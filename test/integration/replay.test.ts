@@ -30,7 +30,8 @@ function workflowIdOf(history: HistoryFile): string {
 
 describe('replay of recorded import histories', () => {
   it('when the histories folder is read, then it holds one history per path an import can take', () => {
-    assert.deepEqual(histories.map((history) => history.name).sort(), [...recordedPaths].sort());
+    const current = histories.filter((history) => !history.name.includes('/'));
+    assert.deepEqual(current.map((history) => history.name).sort(), [...recordedPaths].sort());
   });
 
   it('when every history is replayed on the current workflow code, then none is nondeterministic', async () => {
@@ -43,7 +44,7 @@ describe('replay of recorded import histories', () => {
     )) {
       results.push({ name: byWorkflowId.get(result.workflowId) ?? result.workflowId, error: result.error?.message });
     }
-    assert.equal(results.length, recordedPaths.length, 'every history was replayed');
+    assert.equal(results.length, histories.length, 'every history was replayed');
     assert.deepEqual(
       results.filter((result) => result.error !== undefined),
       [],

@@ -30,13 +30,18 @@ export const replayDataConverter = () => importDataConverter(createKeyring(repla
 
 export type HistoryFile = Readonly<{ name: string; json: unknown; text: string }>;
 
-export function readRecordedHistories(): HistoryFile[] {
-  return readdirSync(historiesFolder)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((file) => {
-      const text = readFileSync(`${historiesFolder}${file}`, 'utf8');
-      return { name: file.replace(/\.json$/, ''), json: JSON.parse(text) as unknown, text };
+/**
+ * Every recorded history: the current set at the top (`imported`...), and in a folder per patch the paths recorded on
+ * the code before it (`before-<patch id>/unplanned-failure`), which the current code must replay too.
+ */
+export function readRecordedHistories(folder = historiesFolder, prefix = ''): HistoryFile[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      if (entry.isDirectory()) return readRecordedHistories(`${folder}${entry.name}/`, `${prefix}${entry.name}/`);
+      if (!entry.name.endsWith('.json')) return [];
+      const text = readFileSync(`${folder}${entry.name}`, 'utf8');
+      return [{ name: `${prefix}${entry.name.replace(/\.json$/, '')}`, json: JSON.parse(text) as unknown, text }];
     });
 }
 
