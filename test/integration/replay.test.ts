@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { Worker } from '@temporalio/worker';
+import { fileURLToPath } from 'node:url';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { createLogger } from '../../src/logging/logger.js';
 import { installTemporalRuntime } from '../../src/temporal/runtime.js';
 import { workflowBundle } from '../support/pipeline.js';
@@ -16,6 +17,8 @@ import {
 
 // Imports in flight when a worker with new code starts are replayed by it (docs/versioning.md): every recorded
 // path must replay on the current workflow code without a nondeterminism error.
+const previousWorkflows = fileURLToPath(new URL('../fixtures/previous-workflow/index.ts', import.meta.url));
+const quiet = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} };
 let histories: HistoryFile[];
 before(() => {
   installTemporalRuntime(createLogger({ level: 'warn', name: 'replay-test' }));
@@ -48,6 +51,22 @@ describe('replay of recorded import histories', () => {
     assert.deepEqual(
       results.filter((result) => result.error !== undefined),
       [],
+    );
+  });
+
+  it('when the code before the patch replays a history recorded with it, then the replay reports the nondeterminism', async () => {
+    // The frozen previous workflow (test/fixtures/previous-workflow) knows nothing of the final status an unplanned
+    // failure now records: this is the error a deploy without a patch would have met in production.
+    const previous = await bundleWorkflowCode({ workflowsPath: previousWorkflows, logger: quiet });
+    const recorded = histories.find((history) => history.name === 'unplanned-failure');
+    assert.ok(recorded !== undefined);
+    await assert.rejects(
+      Worker.runReplayHistory(
+        { workflowBundle: { code: previous.code }, dataConverter: replayDataConverter() },
+        recorded.json,
+        workflowIdOf(recorded),
+      ),
+      (error: Error) => error.name === 'DeterminismViolationError' || /nondeterminism/i.test(error.message),
     );
   });
 
