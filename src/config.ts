@@ -77,6 +77,10 @@ const EnvSchema = z.object({
     .string()
     .refine(existsSync, 'no such file: build it with `npm run build:workflows`, or leave it unset')
     .optional(),
+  /** On SIGTERM the receiver stops accepting and lets requests in flight finish for this long, then closes them. */
+  RECEIVER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),
+  /** On SIGTERM the worker finishes the steps it runs for this long; then they are cancelled and retried elsewhere. */
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -89,6 +93,7 @@ export type Config = Readonly<{
     bodyLimitBytes: number;
     signatureToleranceSeconds: number;
     retryAfterSeconds: number;
+    shutdownGraceSeconds: number;
   }>;
   garages: ReadonlyMap<string, GarageConfig>;
   encryptionKeys: KeyringConfig;
@@ -97,6 +102,7 @@ export type Config = Readonly<{
   rateLimitPerMinute: number;
   silenceBusinessHours: number;
   workerMetricsPort: number | undefined;
+  workerShutdownGraceSeconds: number;
   workflowBundlePath: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }>;
@@ -110,7 +116,10 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    const lines = parsed.error.issues.map((issue) => {
+      const unset = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+      return `  ${issue.path.join('.') || '(env)'}: ${unset ? 'required, but not set' : issue.message}`;
+    });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -131,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       signatureToleranceSeconds: e.SIGNATURE_TOLERANCE_SECONDS,
       retryAfterSeconds: e.RETRY_AFTER_SECONDS,
+      shutdownGraceSeconds: e.RECEIVER_SHUTDOWN_GRACE_SECONDS,
     }),
     garages,
     encryptionKeys: e.ENCRYPTION_KEYS,
@@ -139,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     silenceBusinessHours: e.SILENCE_BUSINESS_HOURS,
     workerMetricsPort: e.WORKER_METRICS_PORT,
+    workerShutdownGraceSeconds: e.WORKER_SHUTDOWN_GRACE_SECONDS,
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     logLevel: e.LOG_LEVEL,
   });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createKeyring } from '../../src/crypto/keyring.js';
-import { importDataConverter } from '../../src/temporal/data-converter.js';
+import { importDataConverter } from '../../src/temporal/encryption-codec.js';
 import { readFixture } from '../support/fixtures.js';
 
 export const historiesFolder = fileURLToPath(new URL('./histories/', import.meta.url));
