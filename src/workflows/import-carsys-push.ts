@@ -10,7 +10,7 @@ import {
 import type { ImportActivities } from '../activities/import-activities.js';
 import type { ImportRequest } from '../domain/import-request.js';
 import type { ImportStatus, PushIssue } from '../domain/import-status.js';
-import { OutcomeKey } from '../temporal/search-attributes.js';
+import { searchAttributeNames } from '../domain/search-attribute-names.js';
 
 /** The failure type support and tests branch on: a push that breaks the contract, not worth retrying. */
 export const invalidPushFailureType = 'InvalidPush';
@@ -39,6 +39,10 @@ const { validatePush, mapPush } = proxyLocalActivities<ImportActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 3 },
 });
+
+// The same key the client starts the workflow with (src/temporal/search-attributes.ts), built here from the domain's
+// name because workflow code may import only the workflow SDK, domain code and types (eslint.config.js).
+const OutcomeKey = { name: searchAttributeNames.outcome, type: 'KEYWORD' } as const;
 
 function markOutcome(status: Exclude<ImportStatus, 'accepted'>): void {
   upsertSearchAttributes([{ key: OutcomeKey, value: status }]);
