@@ -173,6 +173,9 @@ try {
       collections: outage.collections,
       garages: config.garages,
       clock: () => new Date(),
+      // Only the write step is taken from these; the first step, which records forged requests, is the worker's own.
+      rejections: { record: () => Promise.resolve() },
+      unvouchedImportsUntil: null,
     });
     const outageWorker = await startSpecialWorker({ upsertDocuments: outageActivities.upsertDocuments });
     await outage.goDown();

@@ -72,6 +72,9 @@ describe('a worker with the current workflow code takes over imports started on 
       collections: outage.collections,
       garages: config.garages,
       clock: () => new Date(),
+      // Only the write step is taken from these; the first step, which records forged requests, is the worker's own.
+      rejections: { record: () => Promise.resolve() },
+      unvouchedImportsUntil: null,
     });
     const oldWorker = await startWorker(config, logger, {
       workflows: { workflowBundle: { code: previous.code } },
