@@ -14,6 +14,8 @@ const usage = `usage: npm run imports -- <command> [options]
   retry <importId>
   retry --all [--dry-run] [filters as for list]     (failed imports only; --dry-run changes nothing)
   timeline <garageId> <dmsNumber>
+  where <garageId> <WO number, registration or DMS number> [--from ISO] [--to ISO]
+       (where is my work order? which case it is, with the evidence; --from/--to bound the refused requests)
   silence
 
   IMPORTS_API_URL (default http://127.0.0.1:3000) and OPERATOR_TOKEN (default: npm start's demo token) say where
@@ -76,6 +78,13 @@ async function run(): Promise<CommandResult> {
       return args[0] === undefined || args[1] === undefined
         ? { output: usage, exitCode: 2 }
         : cli.timeline(args[0], args[1]);
+    case 'where':
+      return args[0] === undefined || args[1] === undefined
+        ? { output: usage, exitCode: 2 }
+        : cli.whereIs(args[0], args[1], {
+            ...(values.from === undefined ? {} : { from: values.from }),
+            ...(values.to === undefined ? {} : { to: values.to }),
+          });
     case 'silence':
       return cli.silence();
     default:

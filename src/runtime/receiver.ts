@@ -12,6 +12,7 @@ import { createKeyring } from '../crypto/keyring.js';
 import { rejectionLog } from '../store/rejections.js';
 import { EncryptionCodec } from '../temporal/encryption-codec.js';
 import { importRoutes } from '../api/import-routes.js';
+import { whereIsRoute } from '../api/where-is-route.js';
 import { supportPage } from '../api/support-page/index.js';
 import { answerClientError } from '../api/client-error.js';
 import { metricsRoute } from '../api/metrics-route.js';
@@ -21,6 +22,9 @@ import type { SupportDependencies } from '../api/support-dependencies.js';
 import { importQueries } from '../store/import-queries.js';
 import { importRetry } from '../support/retry-imports.js';
 import { silenceReport } from '../support/silence.js';
+import { whereIsWorkOrder } from '../support/where-is-work-order.js';
+import { workOrderEvidence } from '../store/work-order-evidence.js';
+import { importProgress } from '../temporal/import-progress.js';
 import { webUiLinks } from '../temporal/web-ui-links.js';
 import { createTemporalClient } from '../temporal/connection.js';
 import { startImport } from '../temporal/start-import.js';
@@ -64,6 +68,13 @@ export async function startReceiver(
       since: now(),
       now,
     }),
+    whereIs: whereIsWorkOrder({
+      store: workOrderEvidence({ db: mongo.db, keyring }),
+      progress: importProgress(temporal.client),
+      keepsImportingAfterWorkStarted: (garageId) =>
+        config.garages.get(garageId)?.keepImportingAfterWorkStarted ?? false,
+      now,
+    }),
     links: webUiLinks(config.temporal.uiUrl, config.temporal.namespace),
     metrics,
   };
@@ -84,6 +95,7 @@ export async function startReceiver(
       openApiRoute(),
       metricsRoute({ metrics, silence: support.silence }),
       importRoutes(support),
+      whereIsRoute(support),
       supportPage(support),
       rejectionsRoute({ tokens: config.operatorTokens, rejections }),
       codecRoute({

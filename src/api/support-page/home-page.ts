@@ -61,14 +61,15 @@ export function homePage(deps: SupportDependencies) {
       deps.silence(),
     ]);
     const bulkRetry = hasScope(operator, 'retry')
-      ? html`<p class="actions"><a href="/support/retry">Bulk retry of failed imports</a></p>`
+      ? html`<a href="/support/retry">Bulk retry of failed imports</a>`
       : '';
+    const actions = html`<p class="actions"><a href="/support/where-is">Where is my work order?</a> ${bulkRetry}</p>`;
     res.send(
       page({
         title: 'Find an import',
         operator,
         body: html`${searchForm(search)} ${resultsTable(found.items, caption(search, found.items.length, found.more))}
-        ${bulkRetry} ${silenceAlert(silence)}`,
+        ${actions} ${silenceAlert(silence)}`,
       }),
     );
   };
