@@ -98,4 +98,16 @@ export const WhereIsAnswer = z.object({
     ),
   }),
   appointments: z.array(AppointmentAnswer),
+  unrecorded: z
+    .array(
+      z.object({
+        workflowId: z.string(),
+        dmsNumber: z.string().nullable(),
+        woNumber: z.string().nullable(),
+        startedAt: instant,
+        progress: Progress.nullable(),
+      }),
+    )
+    .describe('running workflows for this number that the import log does not hold yet'),
+  otherGarages: z.array(z.string()).describe('other garages that pushed this number'),
 });

@@ -53,9 +53,17 @@ export function whereIsText(answer: Row): string {
     text(answer['inWords']),
     '',
     `last push from this garage: ${text(answer['lastPushAt'])}`,
+    `other garages with this number: ${((answer['otherGarages'] as string[] | undefined) ?? []).join(', ') || '-'}`,
     `refused from ${period.from} to ${period.to}: ${refused.total}`,
   ];
   if (refused.byReason.length > 0) lines.push(table(refused.byReason, ['count', 'code', 'lastAt', 'meaning']));
+  for (const run of (answer['unrecorded'] as Row[] | undefined) ?? []) {
+    lines.push(
+      '',
+      `not yet in the import log: workflow ${text(run['workflowId'])} started ${text(run['startedAt'])}`,
+      ...caseLines(run),
+    );
+  }
   for (const appointment of appointments) {
     lines.push(
       '',

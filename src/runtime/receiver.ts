@@ -25,6 +25,7 @@ import { silenceReport } from '../support/silence.js';
 import { whereIsWorkOrder } from '../support/where-is-work-order.js';
 import { workOrderEvidence } from '../store/work-order-evidence.js';
 import { importProgress } from '../temporal/import-progress.js';
+import { runningImports } from '../temporal/running-imports.js';
 import { webUiLinks } from '../temporal/web-ui-links.js';
 import { createTemporalClient } from '../temporal/connection.js';
 import { startImport } from '../temporal/start-import.js';
@@ -71,6 +72,7 @@ export async function startReceiver(
     whereIs: whereIsWorkOrder({
       store: workOrderEvidence({ db: mongo.db, keyring }),
       progress: importProgress(temporal.client),
+      running: runningImports(temporal.client),
       keepsImportingAfterWorkStarted: (garageId) =>
         config.garages.get(garageId)?.keepImportingAfterWorkStarted ?? false,
       now,

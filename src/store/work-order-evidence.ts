@@ -20,6 +20,8 @@ export type StoredAppointment = Readonly<{
 
 export type StoredWorkOrder = Readonly<{
   lastPushAt: Date | null;
+  /** Other garages with a push of this number. */
+  otherGarages: string[];
   refusals: Pick<RejectionDocument, 'code' | 'status' | 'at'>[];
   appointments: StoredAppointment[];
 }>;
@@ -35,10 +37,22 @@ export function workOrderEvidence(deps: { db: Db; keyring: Keyring }) {
   const { imports, appointments } = collectionsOf(deps.db);
   const rejections = deps.db.collection<RejectionDocument>(rejectionsCollectionName);
 
-  async function dmsNumbersFor(garageId: string, number: string): Promise<string[]> {
-    const filters = [{ woNumber: number }, { registration: number }, { dmsNumber: number }].map((filter) =>
-      importQuery({ garageId, ...filter }),
+  const byNumber = (number: string) => [{ woNumber: number }, { registration: number }, { dmsNumber: number }];
+
+  async function otherGaragesWith(garageId: string, number: string): Promise<string[]> {
+    const found = await Promise.all(
+      byNumber(number).map((filter) =>
+        imports
+          .find({ ...importQuery(filter), garageId: { $ne: garageId } }, { projection: { garageId: 1 } })
+          .limit(evidenceCaps.appointments)
+          .toArray(),
+      ),
     );
+    return [...new Set(found.flat().map((doc) => doc.garageId))].sort();
+  }
+
+  async function dmsNumbersFor(garageId: string, number: string): Promise<string[]> {
+    const filters = byNumber(number).map((filter) => importQuery({ garageId, ...filter }));
     const found = await Promise.all(
       filters.map((query) =>
         imports
@@ -94,8 +108,9 @@ export function workOrderEvidence(deps: { db: Db; keyring: Keyring }) {
       period: { from: Date; to: Date };
     }): Promise<StoredWorkOrder> {
       const { garageId, number, period } = question;
-      const [dmsNumbers, lastPush, refusals] = await Promise.all([
+      const [dmsNumbers, otherGarages, lastPush, refusals] = await Promise.all([
         dmsNumbersFor(garageId, number),
+        otherGaragesWith(garageId, number),
         imports.findOne({ garageId }, { sort: { receivedAt: -1 }, projection: { receivedAt: 1 } }),
         rejections
           .find(
@@ -107,7 +122,7 @@ export function workOrderEvidence(deps: { db: Db; keyring: Keyring }) {
           .toArray(),
       ]);
       const found = await Promise.all(dmsNumbers.map((dmsNumber) => appointmentEvidence(garageId, dmsNumber)));
-      return { lastPushAt: lastPush?.receivedAt ?? null, refusals, appointments: found };
+      return { lastPushAt: lastPush?.receivedAt ?? null, otherGarages, refusals, appointments: found };
     },
   };
 }

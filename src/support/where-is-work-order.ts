@@ -1,6 +1,7 @@
 import type { AppointmentDocument } from '../store/documents.js';
 import type { StoredAppointment, WorkOrderEvidenceStore } from '../store/work-order-evidence.js';
 import type { WorkflowProgress } from '../temporal/import-progress.js';
+import type { RunningImport } from '../temporal/running-imports.js';
 import { dryRunPush, type RetryPrediction } from './dry-run-push.js';
 import {
   diagnoseWorkOrder,
@@ -33,6 +34,7 @@ function appointmentFacts(doc: AppointmentDocument | null): AppointmentFacts | n
 export function whereIsWorkOrder(deps: {
   store: WorkOrderEvidenceStore;
   progress: (workflowId: string) => Promise<WorkflowProgress>;
+  running: (garageId: string, number: string) => Promise<RunningImport[]>;
   keepsImportingAfterWorkStarted: (garageId: string) => boolean;
   now: () => Date;
 }) {
@@ -76,9 +78,22 @@ export function whereIsWorkOrder(deps: {
     const to = question.to ?? deps.now();
     const from = question.from ?? new Date(to.getTime() - defaultPeriodDays * 24 * 60 * 60 * 1000);
     const period = { from, to };
-    const stored = await deps.store.find({ garageId: question.garageId, number: question.number, period });
+    const [stored, running] = await Promise.all([
+      deps.store.find({ garageId: question.garageId, number: question.number, period }),
+      deps.running(question.garageId, question.number),
+    ]);
     const appointments = await Promise.all(
       stored.appointments.map((appointment) => evidenceOf(question.garageId, appointment)),
+    );
+    const recorded = new Set(
+      stored.appointments.flatMap((appointment) =>
+        appointment.imports.flatMap((record) => [record.workflowId, ...record.attempts.map((a) => a.workflowId)]),
+      ),
+    );
+    const unrecorded = await Promise.all(
+      running
+        .filter((execution) => !recorded.has(execution.workflowId))
+        .map(async (execution) => ({ ...execution, progress: await deps.progress(execution.workflowId) })),
     );
     return diagnoseWorkOrder({
       garageId: question.garageId,
@@ -87,6 +102,8 @@ export function whereIsWorkOrder(deps: {
       lastPushAt: stored.lastPushAt,
       refusals: stored.refusals,
       appointments,
+      unrecorded,
+      otherGarages: stored.otherGarages,
     });
   };
 }

@@ -3,6 +3,7 @@ import type { PushIssue } from '../domain/issues.js';
 import { dayAndMonthSwapped } from '../domain/swapped-date.js';
 import type { ImportSummary } from '../store/import-queries.js';
 import type { WorkflowProgress } from '../temporal/import-progress.js';
+import type { RunningImport } from '../temporal/running-imports.js';
 import type { RetryPrediction } from './dry-run-push.js';
 
 /** The appointment as Claire holds it now: what decides where (and whether) the garage sees it. */
@@ -29,6 +30,9 @@ export type AppointmentEvidence = Readonly<{
   progress: Readonly<Record<string, WorkflowProgress>>;
 }>;
 
+/** A push whose workflow runs in Temporal but that the import log does not hold yet. */
+export type UnrecordedImport = RunningImport & Readonly<{ progress: WorkflowProgress | null }>;
+
 /** A refused request: metadata only, as the rejection log keeps it. */
 export type RefusalFacts = Readonly<{ code: string; status: number; at: Date }>;
 
@@ -42,6 +46,10 @@ export type WorkOrderEvidence = Readonly<{
   /** Requests refused in the period that claimed to come from this garage. */
   refusals: readonly RefusalFacts[];
   appointments: readonly AppointmentEvidence[];
+  /** Running workflows for this number that are not in the import log (its first step has not recorded them). */
+  unrecorded: readonly UnrecordedImport[];
+  /** Other garages that did push this number: a sign Carsys sends this garage's work under another garage id. */
+  otherGarages: readonly string[];
 }>;
 
 export const workOrderCases = [
@@ -117,6 +125,8 @@ export type WorkOrderAnswer = Readonly<{
   refused: Readonly<{ total: number; byReason: readonly RefusalGroup[] }>;
   /** One answer per appointment the number leads to, newest push first. */
   appointments: readonly AppointmentAnswer[];
+  unrecorded: readonly UnrecordedImport[];
+  otherGarages: readonly string[];
 }>;
 
 const refusalMeanings: Readonly<Record<string, string>> = {
@@ -340,7 +350,7 @@ function answerFor(evidence: AppointmentEvidence): AppointmentAnswer | null {
 
 /**
  * Says which case "work order X of garage G is missing in Claire" is, with the evidence: never arrived (and what
- * was refused instead), still importing, failed (and whether a retry would now succeed), or imported but not where
+ * was refused instead, or which other garage sent it), still importing (recorded or not yet), failed (and whether a retry would now succeed), or imported but not where
  * the garage looks (cancelled, a suspicious date, an older version skipped, work started). Pure.
  */
 export function diagnoseWorkOrder(evidence: WorkOrderEvidence): WorkOrderAnswer {
@@ -357,13 +367,27 @@ export function diagnoseWorkOrder(evidence: WorkOrderEvidence): WorkOrderAnswer 
     lastPushAt: evidence.lastPushAt,
     refused,
     appointments,
+    unrecorded: evidence.unrecorded,
+    otherGarages: evidence.otherGarages,
   };
   const [newest, ...others] = appointments;
+  const [unrecorded] = evidence.unrecorded;
+  if (newest === undefined && unrecorded !== undefined) {
+    return {
+      ...base,
+      case: 'still_importing',
+      inWords: `Still importing: Carsys's push arrived ${whenInWords(unrecorded.startedAt)} and its workflow runs, but its first step has not yet recorded it in the import log, which usually means the worker cannot reach the database (or no worker runs). ${progressWords(unrecorded.progress)}`,
+    };
+  }
   if (newest === undefined) {
+    const elsewhere =
+      evidence.otherGarages.length === 0
+        ? ''
+        : ` A push with this number did arrive from garage ${evidence.otherGarages.join(', ')}: Carsys may send this garage's work orders under another garage id.`;
     return {
       ...base,
       case: 'never_arrived',
-      inWords: `Never arrived: no push with WO number, registration or DMS number “${evidence.number}” reached Claire from garage ${evidence.garageId}. ${lastPushWords(evidence.lastPushAt, evidence.garageId)} ${refusalWords(byReason, evidence.garageId)}`,
+      inWords: `Never arrived: no push with WO number, registration or DMS number “${evidence.number}” reached Claire from garage ${evidence.garageId}. ${lastPushWords(evidence.lastPushAt, evidence.garageId)} ${refusalWords(byReason, evidence.garageId)}${elsewhere}`,
     };
   }
   const more =

@@ -12,7 +12,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
 import { rejectionsCollectionName } from '../../src/store/rejections.js';
 import { createTemporalClient, type TemporalHandle } from '../../src/temporal/connection.js';
-import { launchChromium, temporalUiUrl } from '../support/browser.js';
+import { artifactPath, launchChromium, temporalUiUrl } from '../support/browser.js';
 import { fixtureObject } from '../support/fixtures.js';
 import { olderValidation } from '../support/older-validation.js';
 import { startPipeline, workflowBundle, type Pipeline } from '../support/pipeline.js';
@@ -40,6 +40,7 @@ const ask = {
   stale: `WO-STALE-${run}`,
   workStarted: `WO-WORK-${run}`,
   stillImporting: `WO-BUSY-${run}`,
+  unrecorded: `WO-UNREC-${run}`,
   imported: `WO-OK-${run}`,
 };
 
@@ -76,9 +77,10 @@ async function swapWorker(overrides: Partial<ImportActivities>): Promise<void> {
 }
 
 // The worker cannot reach the database while it writes the documents: the step fails and Temporal retries it.
-const databaseDown: Partial<ImportActivities> = {
-  upsertDocuments: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:27017 (database unreachable)')),
-};
+const unreachable = () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:27017 (database unreachable)'));
+const databaseDown: Partial<ImportActivities> = { upsertDocuments: unreachable };
+// Nor while it records a new push in the import log, its first step.
+const databaseDownFromTheStart: Partial<ImportActivities> = { ...databaseDown, deduplicatePush: unreachable };
 
 before(async () => {
   pipeline = await startPipeline(testSetup({ TEMPORAL_UI_URL: temporalUiUrl() }));
@@ -108,6 +110,12 @@ before(async () => {
       .countDocuments({ garageIdClaimed: otherGarage.id })) === 3
       ? true
       : null,
+  );
+
+  // The same WO number from another garage: the never-arrived answer points at it.
+  await pushAndFinish(
+    pushBody('valid-full', `elsewhere-${run}`, { dmsNumber: `EL-${run}`, woNumber: ask.neverArrived }),
+    garage,
   );
 
   // Imported, nothing wrong; cancelled; suspicious date; an older version skipped; work started.
@@ -171,6 +179,23 @@ before(async () => {
     },
     20_000,
   );
+
+  // Received, but never recorded: the import log is unreachable from its very first step.
+  await swapWorker(databaseDownFromTheStart);
+  const unrecorded = await sendPush(
+    pipeline.receiver.url,
+    pushBody('valid-full', `unrec-${run}`, { dmsNumber: `UNREC-${run}`, woNumber: ask.unrecorded }),
+    { garage },
+  );
+  assert.equal(unrecorded.status, 202);
+  runningWorkflows.push(String(unrecorded.json['workflowId']));
+  await waitFor('the unrecorded push in the visibility store', async () => {
+    const listed = temporal.client.workflow.list({
+      query: `WorkflowId = "${String(unrecorded.json['workflowId'])}" AND ExecutionStatus = "Running"`,
+    });
+    for await (const execution of listed) return execution;
+    return null;
+  });
   browser = await launchChromium();
 });
 
@@ -213,6 +238,18 @@ describe('where is my work order: the import API', () => {
       ],
     );
     assert.match(answer.inWords, /^Never arrived: .*2 × bad signature.*1 × old or future timestamp.*misconfigured/);
+    assert.deepEqual(answer.otherGarages, [pipeline.garage.id]);
+    assert.match(answer.inWords, new RegExp(`did arrive from garage ${pipeline.garage.id}`));
+  });
+
+  it('when the workflow runs but its first step could not record the push, then it is still importing', async () => {
+    const answer = await whereIs(ask.unrecorded);
+    assert.equal(answer.case, 'still_importing');
+    assert.equal(answer.appointments.length, 0);
+    assert.equal(answer.unrecorded.length, 1);
+    assert.equal(answer.unrecorded[0]?.workflowId, runningWorkflows[1]);
+    assert.equal(answer.unrecorded[0]?.progress?.known, true);
+    assert.match(answer.inWords, /not yet recorded it in the import log/);
   });
 
   it('when the newest push failed but the current code reads it, then it says why by field and that a retry would succeed', async () => {
@@ -358,6 +395,7 @@ describe('where is my work order: npm run imports -- where', () => {
         /waits on upsertDocuments, attempt \d+, last failure connect ECONNREFUSED/,
       ],
       [garage, ask.imported, 'imported', /imported\s+\S+\n?$/m],
+      [garage, ask.unrecorded, 'still_importing', /not yet in the import log: workflow carsys-import\//],
     ];
     for (const [garageId, number, expected, evidence] of cases) {
       const { stdout, code } = await cli('where', garageId, number);
@@ -388,6 +426,9 @@ async function askPage(page: Page, garageId: string, number: string): Promise<st
   await page.getByLabel('WO number, registration or DMS number').fill(number);
   await page.getByRole('button', { name: 'Find out' }).click();
   await page.waitForURL(/\/support\/where-is\?garageId=/);
+  // For people to look at what each answer shows (git-ignored, never committed).
+  const name = number.replace(/-[0-9a-f]{6}$/, '').replace(/[^A-Za-z0-9-]/g, '_');
+  await page.screenshot({ path: await artifactPath(`where-is-${name}.png`), fullPage: true });
   return page.locator('#verdict').innerText();
 }
 
@@ -408,6 +449,7 @@ describe('where is my work order: the support page in a browser', () => {
     assert.match(refused, /bad signature.*\t2\t/);
     assert.match(refused, /old or future timestamp.*\t1\t/);
     assert.doesNotMatch(await page.locator('#last-push').innerText(), /none/);
+    assert.equal(await page.locator('#other-garages').innerText(), garage);
 
     assert.match(await askPage(page, garage, ask.failedFixable), /^Arrived and failed/);
     assert.match(await main(), /appointment\.appointmentDate\s+is not in a date form we know/);
@@ -439,6 +481,12 @@ describe('where is my work order: the support page in a browser', () => {
     assert.match(pending, /upsertDocuments/);
     assert.match(pending, /ECONNREFUSED/);
     assert.equal(await page.getByRole('link', { name: 'Workflow in the Temporal Web UI' }).count(), 1);
+
+    assert.match(
+      await askPage(page, garage, ask.unrecorded),
+      /^Still importing\s+Still importing: Carsys's push arrived/,
+    );
+    assert.match(await main(), /Received, not yet in the import log/);
 
     assert.match(await askPage(page, garage, ask.imported), /^Imported\s+DMS number OK-/);
     assert.equal(await page.locator('script').count(), 0);

@@ -61,6 +61,8 @@ function evidence(appointments: AppointmentEvidence[], fields: Partial<WorkOrder
     lastPushAt: new Date('2026-11-27T09:00:01Z'),
     refusals: [],
     appointments,
+    unrecorded: [],
+    otherGarages: [],
     ...fields,
   };
 }
@@ -114,6 +116,13 @@ describe('diagnoseWorkOrder: never arrived', () => {
     assert.match(answer.inWords, /has never pushed anything/);
     assert.match(answer.inWords, /No request claiming to be from garage garage-unit was refused/);
     assert.doesNotMatch(answer.inWords, /misconfigured/);
+  });
+
+  it('when another garage pushed the number, then it says Carsys may send it under another garage id', () => {
+    const answer = diagnoseWorkOrder(evidence([], { otherGarages: ['garage-a', 'garage-b'] }));
+    assert.equal(answer.case, 'never_arrived');
+    assert.deepEqual(answer.otherGarages, ['garage-a', 'garage-b']);
+    assert.match(answer.inWords, /did arrive from garage garage-a, garage-b: Carsys may send/);
   });
 
   it('when only pushes too large were refused, then it gives the reason without blaming the configuration', () => {
@@ -329,6 +338,28 @@ describe('diagnoseWorkOrder: still importing', () => {
     assert.match(answer.inWords, /waits on step upsertDocuments, attempt 6/);
     assert.match(answer.inWords, /"connect ECONNREFUSED 127\.0\.0\.1:27017"/);
     assert.match(answer.inWords, /Next attempt 27 Nov 2026, 10:01/);
+  });
+
+  it('when the workflow runs but the import log does not hold it yet, then it is still importing, not never arrived', () => {
+    const startedAt = new Date('2026-11-27T09:30:00Z');
+    const answer = diagnoseWorkOrder(
+      evidence([], {
+        unrecorded: [
+          {
+            workflowId: 'carsys-import/garage-unit/dms-1/m',
+            dmsNumber: '1',
+            woNumber: 'WO-24-01873',
+            startedAt,
+            progress: { ...retrying, pendingSteps: [] },
+          },
+        ],
+      }),
+    );
+    assert.equal(answer.case, 'still_importing');
+    assert.equal(answer.appointments.length, 0);
+    assert.equal(answer.unrecorded[0]?.workflowId, 'carsys-import/garage-unit/dms-1/m');
+    assert.match(answer.inWords, /^Still importing: Carsys's push arrived 27 Nov 2026, 10:30 \(Amsterdam\)/);
+    assert.match(answer.inWords, /not yet recorded it in the import log/);
   });
 
   it('when a retry by support is running, then "since" is when the retry started', () => {

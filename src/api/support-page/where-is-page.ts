@@ -75,6 +75,8 @@ function garageFacts(answer: WorkOrderAnswer): SafeHtml {
     <dl class="facts" aria-labelledby="garage-heading">
       <dt>Last push of anything</dt>
       <dd id="last-push">${time(answer.lastPushAt)}</dd>
+      <dt>Other garages with this number</dt>
+      <dd id="other-garages">${answer.otherGarages.length === 0 ? orNone(null) : answer.otherGarages.join(', ')}</dd>
       <dt>Refusals counted from</dt>
       <dd>${time(answer.period.from)}</dd>
       <dt>until</dt>
@@ -235,6 +237,27 @@ function appointmentSection(
   </section>`;
 }
 
+function unrecordedSection(answer: WorkOrderAnswer, webUiUrl: (workflowId: string) => string): SafeHtml | string {
+  if (answer.unrecorded.length === 0) return '';
+  return html`<section class="appointment" aria-labelledby="unrecorded-heading">
+    <h2 id="unrecorded-heading">Received, not yet in the import log</h2>
+    ${answer.unrecorded.map(
+      (run) =>
+        html`<dl class="facts">
+            <dt>DMS number</dt>
+            <dd>${orNone(run.dmsNumber)}</dd>
+            <dt>WO number</dt>
+            <dd>${orNone(run.woNumber)}</dd>
+            <dt>Workflow started</dt>
+            <dd>${time(run.startedAt)}</dd>
+            <dt>Workflow id</dt>
+            <dd><code>${run.workflowId}</code></dd>
+          </dl>
+          ${progressTable(run.progress ?? { known: false, workflowId: run.workflowId, reason: '' }, webUiUrl)}`,
+    )}
+  </section>`;
+}
+
 /** The answer as a page: the case in words first, then the evidence, each appointment in its own section. */
 export function whereIsAnswerHtml(
   answer: WorkOrderAnswer,
@@ -244,7 +267,7 @@ export function whereIsAnswerHtml(
   return html`<section id="answer" aria-label="Answer">
     <p class="verdict" id="verdict">${caseBadge(answer.case)} ${answer.inWords}</p>
     ${answer.appointments.map((appointment) => appointmentSection(appointment, operator, webUiUrl))}
-    ${garageFacts(answer)}
+    ${unrecordedSection(answer, webUiUrl)} ${garageFacts(answer)}
   </section>`;
 }
 
