@@ -33,11 +33,7 @@ export function importQuery(filter: ImportFilter): Filter<ImportDocument> {
   const stored = (registration: string) => normaliseRegistration(registration) ?? registration.toUpperCase();
   if (filter.registration !== undefined) query.registration = stored(filter.registration);
   if (filter.number !== undefined) {
-    query.$or = [
-      { woNumber: filter.number },
-      { registration: stored(filter.number) },
-      { dmsNumber: filter.number },
-    ];
+    query.$or = [{ woNumber: filter.number }, { registration: stored(filter.number) }, { dmsNumber: filter.number }];
   }
   if (filter.warning !== undefined) query['warnings.code'] = filter.warning;
   if (filter.from !== undefined || filter.to !== undefined) {
