@@ -4,7 +4,17 @@ import { whereIsText } from './where-is-format.js';
 
 export type CommandResult = Readonly<{ output: string; exitCode: number }>;
 
-const filterNames = ['garageId', 'status', 'woNumber', 'registration', 'dmsNumber', 'warning', 'from', 'to'] as const;
+const filterNames = [
+  'garageId',
+  'status',
+  'woNumber',
+  'registration',
+  'dmsNumber',
+  'number',
+  'warning',
+  'from',
+  'to',
+] as const;
 export type Filters = Partial<Record<(typeof filterNames)[number], string>>;
 
 const listColumns = ['importId', 'status', 'garageId', 'dmsNumber', 'woNumber', 'receivedAt'];

@@ -9,7 +9,7 @@ import { dataDir } from '../dev-services/index.js';
 const usage = `usage: npm run imports -- <command> [options]
 
   list [--status failed] [--garage-id G] [--wo-number WO] [--registration R] [--dms-number D] [--warning CODE]
-       [--from ISO] [--to ISO] [--limit N]
+       [--number WO, registration or DMS number] [--from ISO] [--to ISO] [--limit N]
   show <importId>
   retry <importId>
   retry --all [--dry-run] [filters as for list]     (failed imports only; --dry-run changes nothing)
@@ -29,6 +29,7 @@ const { values, positionals } = parseArgs({
     'wo-number': { type: 'string' },
     registration: { type: 'string' },
     'dms-number': { type: 'string' },
+    number: { type: 'string' },
     warning: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
@@ -53,6 +54,7 @@ const filters: Filters = Object.fromEntries(
     woNumber: values['wo-number'],
     registration: values.registration,
     dmsNumber: values['dms-number'],
+    number: values.number,
     warning: values.warning,
     from: values.from,
     to: values.to,
