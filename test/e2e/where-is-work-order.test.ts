@@ -493,6 +493,20 @@ describe('where is my work order: the support page in a browser', () => {
     await page.context().close();
   });
 
+  it('when a search finds nothing, then its link asks where that work order is, with the number filled in', async () => {
+    const page = await signedIn('reader');
+    const number = `WO-NOWHERE-${run}`;
+    await page.getByLabel('WO number, registration or DMS number').fill(number);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('No imports found.').waitFor();
+    await page.getByRole('link', { name: `Where is work order “${number}”?` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Where is my work order?' }).waitFor();
+    assert.equal(await page.getByLabel('WO number, registration or DMS number').inputValue(), number);
+    assert.equal(await page.locator('#verdict').count(), 0, 'no answer before the garage is given');
+    assert.match(await askPage(page, pipeline.garage.id, number), /^Never arrived/);
+    await page.context().close();
+  });
+
   it('when the number holds HTML, then it is shown as text and nothing runs', async () => {
     const page = await signedIn('reader');
     await page.goto(`${pipeline.receiver.url}/support/where-is`);

@@ -22,7 +22,16 @@ export function homePage(deps: SupportDependencies) {
     const bulkRetry = hasScope(operator, 'retry')
       ? html`<a href="/support/retry">Bulk retry of failed imports</a>`
       : '';
-    const actions = html`<p class="actions"><a href="/support/where-is">Where is my work order?</a> ${bulkRetry}</p>`;
+    // Nothing found for a number is exactly the question the where-is page answers.
+    const whereIsQuery = new URLSearchParams({
+      ...(search.garageId === undefined ? {} : { garageId: search.garageId }),
+      ...(search.q === undefined ? {} : { number: search.q }),
+    }).toString();
+    const whereIs =
+      search.q === undefined || found.items.length > 0
+        ? html`<a href="/support/where-is">Where is my work order?</a>`
+        : html`<a href="/support/where-is?${whereIsQuery}">Where is work order “${search.q}”?</a>`;
+    const actions = html`<p class="actions">${whereIs} ${bulkRetry}</p>`;
     const garageIds = silence.garages.map((garage) => garage.garageId);
     const caption = searchCaption(search, found.items.length, search.cursor === undefined);
     res.send(

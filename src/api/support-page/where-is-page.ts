@@ -228,11 +228,12 @@ function appointmentSection(
   answer: AppointmentAnswer,
   operator: OperatorToken,
   webUiUrl: (workflowId: string) => string,
+  alone: boolean,
 ): SafeHtml {
   const id = `appointment-${answer.dmsNumber}`.replace(/[^A-Za-z0-9_-]/g, '_');
   return html`<section class="appointment" aria-labelledby="${id}">
     <h2 id="${id}">DMS number ${answer.dmsNumber}${answer.woNumber === null ? '' : `, WO ${answer.woNumber}`}</h2>
-    <p class="verdict">${caseBadge(answer.case)} ${answer.inWords}</p>
+    ${alone ? '' : html`<p class="verdict">${caseBadge(answer.case)} ${answer.inWords}</p>`}
     ${caseEvidence(answer, operator, webUiUrl)} ${pushesTable(answer)}
   </section>`;
 }
@@ -266,7 +267,10 @@ export function whereIsAnswerHtml(
 ): SafeHtml {
   return html`<section id="answer" aria-label="Answer">
     <p class="verdict" id="verdict">${caseBadge(answer.case)} ${answer.inWords}</p>
-    ${answer.appointments.map((appointment) => appointmentSection(appointment, operator, webUiUrl))}
+    ${answer.appointments.map((appointment) =>
+      // With one appointment the verdict above already says it.
+      appointmentSection(appointment, operator, webUiUrl, answer.appointments.length === 1),
+    )}
     ${unrecordedSection(answer, webUiUrl)} ${garageFacts(answer)}
   </section>`;
 }
@@ -277,7 +281,8 @@ export function whereIsPage(deps: SupportDependencies) {
     const operator = currentOperator(res);
     const fields = filledFields(req.query, ['garageId', 'number', 'from', 'to']);
     const garageIds = (await deps.silence()).garages.map((garage) => garage.garageId);
-    const asked = Object.keys(fields).length > 0;
+    // A number alone (from the search page) only fills the form in: the garage is still to be chosen.
+    const asked = fields.garageId !== undefined;
     const question = asked ? parseForm(WhereIsQuery, fields) : undefined;
     const answer = question === undefined ? undefined : await deps.whereIs(question);
     res.send(
