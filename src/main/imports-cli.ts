@@ -6,11 +6,13 @@ import { commands, type CommandResult, type Filters } from '../operator/cli/comm
 const usage = `usage: npm run imports -- <command> [options]
 
   list [--status failed] [--garage-id G] [--wo-number WO] [--registration R] [--dms-number D] [--warning CODE]
-       [--from ISO] [--to ISO] [--limit N]
+       [--number WO, registration or DMS number] [--from ISO] [--to ISO] [--limit N]
   show <importId>
   retry <importId>
   retry --all [--dry-run] [filters as for list]     (failed imports only; --dry-run changes nothing)
   timeline <garageId> <dmsNumber>
+  where <garageId> <WO number, registration or DMS number> [--from ISO] [--to ISO]
+       (where is my work order? which case it is, with the evidence; --from/--to bound the refused requests)
   silence
 
   IMPORTS_API_URL (default http://127.0.0.1:3001) and OPERATOR_TOKEN say where and who you are; on a developer's
@@ -24,6 +26,7 @@ const { values, positionals } = parseArgs({
     'wo-number': { type: 'string' },
     registration: { type: 'string' },
     'dms-number': { type: 'string' },
+    number: { type: 'string' },
     warning: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
@@ -41,6 +44,7 @@ const filters: Filters = Object.fromEntries(
     woNumber: values['wo-number'],
     registration: values.registration,
     dmsNumber: values['dms-number'],
+    number: values.number,
     warning: values.warning,
     from: values.from,
     to: values.to,
@@ -66,6 +70,13 @@ async function run(): Promise<CommandResult> {
       return args[0] === undefined || args[1] === undefined
         ? { output: usage, exitCode: 2 }
         : cli.timeline(args[0], args[1]);
+    case 'where':
+      return args[0] === undefined || args[1] === undefined
+        ? { output: usage, exitCode: 2 }
+        : cli.whereIs(args[0], args[1], {
+            ...(values.from === undefined ? {} : { from: values.from }),
+            ...(values.to === undefined ? {} : { to: values.to }),
+          });
     case 'silence':
       return cli.silence();
     default:

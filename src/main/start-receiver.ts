@@ -16,6 +16,11 @@ import { vouchFor } from '../crypto/voucher.js';
 import { rejectionLog } from '../store/rejections.js';
 import { EncryptionCodec } from '../temporal/encryption-codec.js';
 import { importRoutes } from '../operator/api/import-routes.js';
+import { whereIsRoute } from '../operator/api/where-is-route.js';
+import { whereIsWorkOrder } from '../operator/where-is-work-order.js';
+import { workOrderEvidence } from '../store/work-order-evidence.js';
+import { importProgress } from '../temporal/import-progress.js';
+import { runningImports } from '../temporal/running-imports.js';
 import { supportPage } from '../operator/support-page/index.js';
 import { answerClientError } from '../http/client-error.js';
 import { metricsRoute } from '../operator/metrics-route.js';
@@ -76,6 +81,14 @@ export async function startReceiver(
       since: now(),
       now,
     }),
+    whereIs: whereIsWorkOrder({
+      store: workOrderEvidence({ db: mongo.db, keyring }),
+      progress: importProgress(temporal.client),
+      running: runningImports(temporal.client),
+      keepsImportingAfterWorkStarted: (garageId) =>
+        config.garages.get(garageId)?.keepImportingAfterWorkStarted ?? false,
+      now,
+    }),
     links: webUiLinks(config.temporal.uiUrl, config.temporal.namespace),
     metrics,
   };
@@ -117,6 +130,7 @@ export async function startReceiver(
       openApiRoute(),
       metricsRoute({ metrics, silence: support.silence }),
       importRoutes(support),
+      whereIsRoute(support),
       supportPage(support),
       rejectionsRoute({ tokens: config.operatorTokens, rejections }),
       codecRoute({

@@ -3,6 +3,7 @@ import type { ImportMetrics } from '../metrics/import-metrics.js';
 import type { ImportQueries } from '../store/import-queries.js';
 import type { ImportRetry } from './retry-imports.js';
 import type { SilenceReport } from './silence.js';
+import type { WhereIsWorkOrder } from './where-is-work-order.js';
 import type { WebUiLinks } from '../temporal/web-ui-links.js';
 
 /** What the import API and the support page need: the same reads and the same retry, behind operator tokens. */
@@ -11,6 +12,8 @@ export type SupportDependencies = Readonly<{
   queries: ImportQueries;
   retry: ImportRetry;
   silence: () => Promise<SilenceReport>;
+  /** "Garage G says work order X is missing": which case it is, with the evidence. */
+  whereIs: WhereIsWorkOrder;
   links: WebUiLinks;
   metrics: ImportMetrics;
 }>;

@@ -10,6 +10,7 @@ export const ImportFilter = z.object({
   woNumber: text.optional(),
   registration: text.optional(),
   dmsNumber: text.optional(),
+  number: text.optional().describe('a WO number, registration or DMS number: matches any of the three'),
   warning: text.optional().describe('a warning code, such as suspicious_date'),
   from: z.coerce.date().optional().describe('received at or after (ISO 8601)'),
   to: z.coerce.date().optional().describe('received before (ISO 8601)'),

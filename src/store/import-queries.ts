@@ -30,8 +30,10 @@ export function importQuery(filter: ImportFilter): Filter<ImportDocument> {
   if (filter.status !== undefined) query.status = filter.status;
   if (filter.woNumber !== undefined) query.woNumber = filter.woNumber;
   if (filter.dmsNumber !== undefined) query.dmsNumber = filter.dmsNumber;
-  if (filter.registration !== undefined) {
-    query.registration = normaliseRegistration(filter.registration) ?? filter.registration.toUpperCase();
+  const stored = (registration: string) => normaliseRegistration(registration) ?? registration.toUpperCase();
+  if (filter.registration !== undefined) query.registration = stored(filter.registration);
+  if (filter.number !== undefined) {
+    query.$or = [{ woNumber: filter.number }, { registration: stored(filter.number) }, { dmsNumber: filter.number }];
   }
   if (filter.warning !== undefined) query['warnings.code'] = filter.warning;
   if (filter.from !== undefined || filter.to !== undefined) {

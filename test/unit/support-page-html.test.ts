@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { newestFirst } from '../../src/operator/support-page/find-imports.js';
 import { escapeHtml, html } from '../../src/operator/support-page/html.js';
 import { safeNext } from '../../src/operator/support-page/login-page.js';
+import { pageLinks, searchCaption, searchFilter } from '../../src/operator/support-page/search-filters.js';
 import { fromSameHost } from '../../src/operator/support-page/same-origin.js';
-import type { ImportSummary } from '../../src/store/import-queries.js';
+import { importQuery } from '../../src/store/import-queries.js';
 
 describe('escapeHtml', () => {
   it('when text has the five HTML-special characters, then each becomes its entity', () => {
@@ -77,30 +77,42 @@ describe('safeNext (where sign-in returns to)', () => {
   });
 });
 
-describe('newestFirst (merging the WO, registration and DMS number searches)', () => {
-  const record = (id: string, receivedAt: string) => ({ _id: id, receivedAt: new Date(receivedAt) }) as ImportSummary;
+describe('the search page filters', () => {
+  const now = new Date('2026-12-03T12:00:00Z');
 
-  it('when the same import is found by two searches, then it is listed once, newest received first', () => {
-    const merged = newestFirst(
-      [
-        [record('b', '2027-02-03T10:00:00Z'), record('a', '2027-02-01T10:00:00Z')],
-        [record('c', '2027-02-02T10:00:00Z'), record('b', '2027-02-03T10:00:00Z')],
-      ],
-      10,
-    );
-    assert.deepEqual(
-      merged.items.map((item) => item._id),
-      ['b', 'c', 'a'],
-    );
-    assert.equal(merged.more, false);
+  it('when the one box is filled, then the import log is searched by WO, registration (normalised) or DMS number', () => {
+    assert.deepEqual(importQuery(searchFilter({ q: 'gb 123 x' }, now)), {
+      $or: [{ woNumber: 'gb 123 x' }, { registration: 'GB-123-X' }, { dmsNumber: 'gb 123 x' }],
+    });
   });
 
-  it('when more are found than shown, then the newest are kept and more is said', () => {
-    const merged = newestFirst([[record('a', '2027-02-01T10:00:00Z')], [record('b', '2027-02-02T10:00:00Z')]], 1);
-    assert.deepEqual(
-      merged.items.map((item) => item._id),
-      ['b'],
+  it('when garage, period, warning and status are chosen, then each narrows the query', () => {
+    const filter = searchFilter(
+      { garageId: 'g-1', period: '24h', warning: 'suspicious_date', status: 'imported' },
+      now,
     );
-    assert.equal(merged.more, true);
+    assert.deepEqual(importQuery(filter), {
+      garageId: 'g-1',
+      status: 'imported',
+      'warnings.code': 'suspicious_date',
+      receivedAt: { $gte: new Date('2026-12-02T12:00:00Z') },
+    });
+    assert.equal(
+      searchCaption({ garageId: 'g-1', period: '7d', warning: 'suspicious_date' }, 3, true),
+      'The newest imports, garage g-1, received in the last 7 days, warning suspicious_date, newest first: 3 shown.',
+    );
+  });
+
+  it('when there is a next page, then its link keeps every filter and adds the cursor; a later page links back', () => {
+    const search = { q: 'WO 1', garageId: 'g&1', period: '7d' as const };
+    assert.equal(
+      String(pageLinks(search, 'abc')),
+      '<nav class="actions" aria-label="Pages of results"> <a href="/support?q=WO+1&amp;garageId=g%261&amp;period=7d&amp;cursor=abc" rel="next">Next page</a></nav>',
+    );
+    assert.match(
+      String(pageLinks({ ...search, cursor: 'abc' }, null)),
+      /<a href="\/support\?q=WO\+1&amp;garageId=g%261&amp;period=7d">First page<\/a>/,
+    );
+    assert.equal(pageLinks({}, null), '');
   });
 });

@@ -4,6 +4,7 @@ import { CarsysPush } from '../../domain/contract/push-schema.js';
 import { ImportSearch } from '../../store/import-filter.js';
 import { ErrorBody, ImportViewSchema, PushAnswer } from './api-schemas.js';
 import { BulkRetryRequest } from './import-routes.js';
+import { WhereIsAnswer, WhereIsQuery } from './where-is-schema.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -52,7 +53,12 @@ function openApiDocument(): JsonSchema {
           description: 'sha256=HMAC(secret, "<timestamp>.<raw body>")',
         },
       },
-      schemas: { CarsysPush: schema(CarsysPush), ErrorBody: schema(ErrorBody), Import: schema(ImportViewSchema) },
+      schemas: {
+        CarsysPush: schema(CarsysPush),
+        ErrorBody: schema(ErrorBody),
+        Import: schema(ImportViewSchema),
+        WhereIsAnswer: schema(WhereIsAnswer),
+      },
     },
     paths: {
       '/carsys/v1/pushes': {
@@ -93,6 +99,21 @@ function openApiDocument(): JsonSchema {
                 nextCursor: { type: ['string', 'null'] },
               },
             }),
+            401: error('no operator token'),
+          },
+        },
+      },
+      '/api/v1/where-is': {
+        get: {
+          summary:
+            'Where is my work order? Which case a work order a garage misses is (never arrived, still importing, failed, cancelled, suspicious date, older version skipped, work started, imported), in plain words with the evidence',
+          security: operator,
+          parameters: queryParameters(WhereIsQuery).map((parameter) =>
+            ['garageId', 'number'].includes(String(parameter['name'])) ? { ...parameter, required: true } : parameter,
+          ),
+          responses: {
+            200: json({ $ref: '#/components/schemas/WhereIsAnswer' }),
+            400: error('no garageId or number, or a period that is not a date'),
             401: error('no operator token'),
           },
         },

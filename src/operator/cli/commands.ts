@@ -1,9 +1,20 @@
 import type { ImportApiClient } from './api-client.js';
 import { importDetail, table } from './text-table.js';
+import { whereIsText } from './where-is-format.js';
 
 export type CommandResult = Readonly<{ output: string; exitCode: number }>;
 
-const filterNames = ['garageId', 'status', 'woNumber', 'registration', 'dmsNumber', 'warning', 'from', 'to'] as const;
+const filterNames = [
+  'garageId',
+  'status',
+  'woNumber',
+  'registration',
+  'dmsNumber',
+  'number',
+  'warning',
+  'from',
+  'to',
+] as const;
 export type Filters = Partial<Record<(typeof filterNames)[number], string>>;
 
 const listColumns = ['importId', 'status', 'garageId', 'dmsNumber', 'woNumber', 'receivedAt'];
@@ -71,6 +82,15 @@ export function commands(api: ImportApiClient) {
       if (status !== 200) return failure(json);
       const items = (json as { items: Record<string, unknown>[] }).items;
       return { output: table(items, ['sentAt', 'event', 'status', 'woNumber', 'importId']), exitCode: 0 };
+    },
+
+    /** Where is my work order? One garage, a WO number, registration or DMS number; from/to bound the refusals. */
+    async whereIs(garageId: string, number: string, period: { from?: string; to?: string }): Promise<CommandResult> {
+      const params = new URLSearchParams({ garageId, number });
+      if (period.from !== undefined) params.set('from', period.from);
+      if (period.to !== undefined) params.set('to', period.to);
+      const { status, json } = await api.get(`/api/v1/where-is?${params.toString()}`);
+      return status === 200 ? { output: whereIsText(json as Record<string, unknown>), exitCode: 0 } : failure(json);
     },
 
     async silence(): Promise<CommandResult> {

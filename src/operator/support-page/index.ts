@@ -11,6 +11,7 @@ import { rejectCrossSitePosts } from './same-origin.js';
 import { requireScope, requireSignIn } from './session.js';
 import { serveStylesheet } from './style.js';
 import { timelinePage } from './timeline-page.js';
+import { whereIsPage } from './where-is-page.js';
 
 /** The support web page at `/support`: server-rendered HTML over the same reads and retries as the import API. */
 export function supportPage(deps: SupportDependencies): Router {
@@ -29,6 +30,7 @@ export function supportPage(deps: SupportDependencies): Router {
   pages.get('/imports/:importId', importDetail(deps));
   pages.post('/imports/:importId/retry', retry, retryOne(deps));
   pages.get('/timeline/:garageId/:dmsNumber', timelinePage(deps));
+  pages.get('/where-is', whereIsPage(deps));
   pages.get('/retry', retry, bulkRetryDryRun(deps));
   pages.post('/retry', retry, form, bulkRetry(deps));
   pages.use(pageNotFound);
