@@ -77,6 +77,10 @@ const EnvSchema = z.object({
     .string()
     .refine(existsSync, 'no such file: build it with `npm run build:workflows`, or leave it unset')
     .optional(),
+  // Long enough that a normal import (seconds) is never looked at; an import waiting out a database outage is
+  // still running in Temporal and is left alone however long it waits.
+  STUCK_IMPORT_AFTER_SECONDS: z.coerce.number().positive().default(15 * 60),
+  STUCK_IMPORT_SWEEP_SECONDS: z.coerce.number().positive().default(5 * 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -98,6 +102,8 @@ export type Config = Readonly<{
   silenceBusinessHours: number;
   workerMetricsPort: number | undefined;
   workflowBundlePath: string | undefined;
+  /** When an import still `accepted` is checked against Temporal, and how often the worker looks. */
+  stuckImports: Readonly<{ afterMs: number; sweepEveryMs: number }>;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }>;
 
@@ -140,6 +146,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     silenceBusinessHours: e.SILENCE_BUSINESS_HOURS,
     workerMetricsPort: e.WORKER_METRICS_PORT,
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
+    stuckImports: Object.freeze({
+      afterMs: e.STUCK_IMPORT_AFTER_SECONDS * 1000,
+      sweepEveryMs: e.STUCK_IMPORT_SWEEP_SECONDS * 1000,
+    }),
     logLevel: e.LOG_LEVEL,
   });
 }
