@@ -79,14 +79,8 @@ const EnvSchema = z.object({
     .optional(),
   // Long enough that a normal import (seconds) is never looked at; an import waiting out a database outage is
   // still running in Temporal and is left alone however long it waits.
-  STUCK_IMPORT_AFTER_SECONDS: z.coerce
-    .number()
-    .positive()
-    .default(15 * 60),
-  STUCK_IMPORT_SWEEP_SECONDS: z.coerce
-    .number()
-    .positive()
-    .default(5 * 60),
+  STUCK_IMPORT_AFTER_SECONDS: z.coerce.number().positive().default(900),
+  STUCK_IMPORT_SWEEP_SECONDS: z.coerce.number().positive().default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
