@@ -7,7 +7,7 @@ import { createKeyring } from '../../src/crypto/keyring.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
 import { sealText } from '../../src/store/encrypted-text.js';
-import { importLog } from '../../src/store/import-log.js';
+import type { ImportDocument } from '../../src/store/documents.js';
 import { sweepStuckImports } from '../../src/support/sweep-stuck-imports.js';
 import { workflowStateOf } from '../../src/temporal/workflow-state.js';
 import { fixtureObject } from '../support/fixtures.js';
@@ -51,10 +51,15 @@ async function startWorkerWith(overrides: Partial<ImportActivities>): Promise<Ru
   return worker;
 }
 
-/** An import log record as `deduplicatePush` writes it, for a workflow that may not exist. */
-async function recordAccepted(importId: string, workflowId: string, receivedAt: Date): Promise<void> {
+/** An import log record left accepted for a workflow that may not exist, with the support retries given. */
+async function recordAccepted(
+  importId: string,
+  workflowId: string,
+  receivedAt: Date,
+  attempts: ImportDocument['attempts'] = [],
+): Promise<void> {
   const keyring = createKeyring(pipeline.config.encryptionKeys);
-  await importLog(pipeline.mongo.collections).recordReceipt({
+  await pipeline.mongo.collections.imports.insertOne({
     _id: importId,
     garageId: pipeline.otherGarage.id,
     workflowId,
@@ -69,6 +74,12 @@ async function recordAccepted(importId: string, workflowId: string, receivedAt: 
     receivedAt,
     requestId: null,
     rawBody: sealText(keyring, JSON.stringify(fixtureObject('valid-full'))),
+    status: 'accepted',
+    issues: [],
+    warnings: [],
+    attempts,
+    finishedAt: null,
+    documents: null,
   });
 }
 
@@ -134,19 +145,41 @@ describe('imports left accepted', () => {
     assert.match(record.issues[0]?.message ?? '', /Temporal no longer knows its workflow/);
   });
 
-  it('when an import left accepted is younger than the bound, then a sweep does not look at it', async () => {
-    const importId = `young-${pipeline.otherGarage.id}`;
-    await recordAccepted(importId, `carsys-import/${pipeline.otherGarage.id}/young`, new Date());
+  it('when a support retry left an import accepted and its workflow is gone, then the sweeper looks at the retry and marks it', async () => {
+    const importId = `lost-retry-${pipeline.otherGarage.id}`;
+    const workflowId = `carsys-import/${pipeline.otherGarage.id}/lost-retry`;
+    await recordAccepted(importId, workflowId, new Date(Date.now() - 7_200_000));
+    const attempt = {
+      at: new Date(Date.now() - 3_600_000),
+      workflowId: `${workflowId}/retry-1`,
+      runId: 'r',
+      by: 'alice',
+    };
+    await pipeline.mongo.collections.imports.updateOne({ _id: importId }, { $push: { attempts: attempt } });
+    const record = await waitForImportFinished(pipeline.mongo.collections, importId, 15_000);
+    assert.equal(record.status, 'failed');
+    assert.match(record.issues[0]?.message ?? '', new RegExp(`\\(${workflowId}/retry-1\\)`));
+    assert.equal(record.attempts.length, 1, 'the attempt stays on record');
+  });
+
+  it('when an import left accepted, or its latest retry, started less than the bound ago, then a sweep does not look at it', async () => {
+    // Times far ahead, so the worker's own fast sweeper never finds these old; this sweep's clock is 10 minutes later.
+    const startedAt = new Date('2100-01-01T00:00:00Z');
+    const { id } = pipeline.otherGarage;
+    await recordAccepted(`young-${id}`, `carsys-import/${id}/young`, startedAt);
+    const retry = { at: startedAt, workflowId: `carsys-import/${id}/retried/retry-1`, runId: 'r', by: 'alice' };
+    await recordAccepted(`retried-${id}`, `carsys-import/${id}/retried`, new Date('2099-01-01T00:00:00Z'), [retry]);
     const report = await sweepStuckImports({
       collections: pipeline.mongo.collections,
       workflowState: workflowStateOf(client),
       stuckAfterMs: 15 * 60_000,
-      now: () => new Date(),
+      now: () => new Date(startedAt.getTime() + 10 * 60_000),
     });
-    assert.deepEqual(report.marked, []);
-    const record = await pipeline.mongo.collections.imports.findOne({ _id: importId });
-    assert.equal(record?.status, 'accepted');
-    // Leave nothing for the worker's fast sweeper to act on once the test is over.
-    await pipeline.mongo.collections.imports.deleteOne({ _id: importId });
+    assert.deepEqual(report, { checked: 0, stillRunning: 0, marked: [] });
+    const statuses = await pipeline.mongo.collections.imports
+      .find({ _id: { $in: [`young-${id}`, `retried-${id}`] } })
+      .map((record) => record.status)
+      .toArray();
+    assert.deepEqual(statuses, ['accepted', 'accepted']);
   });
 });
