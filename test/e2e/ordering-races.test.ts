@@ -175,6 +175,30 @@ describe('newest wins when timestamps are equal or skewed', () => {
     assert.equal(appointment?.source.orderedAt?.toISOString(), record.receivedAt.toISOString());
     assert.ok(appointment?.warnings.includes('sent_at_in_future'));
   });
+
+  it('when a push dated a year ahead came before a normal one, then the timeline lists them in the order newest-wins uses', async () => {
+    await startWorkerHolding(null, () => Promise.resolve());
+    const keys = freshKeys();
+    const future = { messageId: randomUUID(), sentAt: new Date(Date.now() + 365 * 86_400_000).toISOString() };
+    await finished(await send(keys, { ...future, label: 'future' }));
+    await finished(
+      await send(keys, { messageId: randomUUID(), sentAt: () => new Date().toISOString(), label: 'normal' }),
+    );
+    const token = pipeline.config.operatorTokens.find((entry) => entry.name === 'reader')?.token ?? '';
+    const response = await fetch(
+      `${pipeline.receiver.url}/api/v1/garages/${pipeline.garage.id}/appointments/${keys.dmsNumber}/timeline`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    assert.equal(response.status, 200);
+    const { items } = (await response.json()) as { items: { woNumber: string; status: string }[] };
+    assert.deepEqual(
+      items.map((item) => [item.woNumber, item.status]),
+      [
+        ['WO-future', 'imported'],
+        ['WO-normal', 'imported'],
+      ],
+    );
+  });
 });
 
 describe('documents stored before the ordering time existed', () => {
