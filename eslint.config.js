@@ -54,8 +54,8 @@ export default tseslint.config(
     },
   },
   {
-    // Scripts and tests talk to people on the terminal.
-    files: ['scripts/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    // Tools, benchmarks and tests talk to people on the terminal.
+    files: ['tools/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   { files: ['eslint.config.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },

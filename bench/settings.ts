@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defaultWorkerTuning, type WorkerTuning } from '../src/temporal/worker.js';
+import { defaultWorkerTuning, type WorkerTuning } from '../src/temporal/create-worker.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 

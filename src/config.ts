@@ -77,6 +77,10 @@ const EnvSchema = z.object({
     .string()
     .refine(existsSync, 'no such file: build it with `npm run build:workflows`, or leave it unset')
     .optional(),
+  /** On SIGTERM the receiver stops accepting and lets requests in flight finish for this long, then closes them. */
+  RECEIVER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),
+  /** On SIGTERM the worker finishes the steps it runs for this long; then they are cancelled and retried elsewhere. */
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(20),
   // Long enough that a normal import (seconds) is never looked at; an import waiting out a database outage is
   // still running in Temporal and is left alone however long it waits.
   STUCK_IMPORT_AFTER_SECONDS: z.coerce.number().positive().default(900),
@@ -93,6 +97,7 @@ export type Config = Readonly<{
     bodyLimitBytes: number;
     signatureToleranceSeconds: number;
     retryAfterSeconds: number;
+    shutdownGraceSeconds: number;
   }>;
   garages: ReadonlyMap<string, GarageConfig>;
   encryptionKeys: KeyringConfig;
@@ -101,6 +106,7 @@ export type Config = Readonly<{
   rateLimitPerMinute: number;
   silenceBusinessHours: number;
   workerMetricsPort: number | undefined;
+  workerShutdownGraceSeconds: number;
   workflowBundlePath: string | undefined;
   /** When an import still `accepted` is checked against Temporal, and how often the worker looks. */
   stuckImports: Readonly<{ afterMs: number; sweepEveryMs: number }>;
@@ -116,7 +122,10 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    const lines = parsed.error.issues.map((issue) => {
+      const unset = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+      return `  ${issue.path.join('.') || '(env)'}: ${unset ? 'required, but not set' : issue.message}`;
+    });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -137,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       signatureToleranceSeconds: e.SIGNATURE_TOLERANCE_SECONDS,
       retryAfterSeconds: e.RETRY_AFTER_SECONDS,
+      shutdownGraceSeconds: e.RECEIVER_SHUTDOWN_GRACE_SECONDS,
     }),
     garages,
     encryptionKeys: e.ENCRYPTION_KEYS,
@@ -145,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     silenceBusinessHours: e.SILENCE_BUSINESS_HOURS,
     workerMetricsPort: e.WORKER_METRICS_PORT,
+    workerShutdownGraceSeconds: e.WORKER_SHUTDOWN_GRACE_SECONDS,
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     stuckImports: Object.freeze({
       afterMs: e.STUCK_IMPORT_AFTER_SECONDS * 1000,

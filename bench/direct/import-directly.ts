@@ -1,6 +1,6 @@
 import { parseEnvelope } from '../../src/domain/contract/envelope.js';
 import { validatePushBody } from '../../src/domain/contract/validate-push.js';
-import { importIdentity, sha256Hex } from '../../src/domain/import-identity.js';
+import { importIdentity, sha256Hex } from '../../src/domain/import-request.js';
 import { mapPush } from '../../src/domain/mapping/map-push.js';
 import type { Keyring } from '../../src/crypto/keyring.js';
 import type { Collections } from '../../src/store/collections.js';

@@ -1,5 +1,5 @@
 import { createKeyring } from '../../src/crypto/keyring.js';
-import { openMongo } from '../../src/runtime/mongo.js';
+import { openMongo } from '../../src/store/open-mongo.js';
 import { importDirectly } from '../direct/import-directly.js';
 import { withRetries } from '../direct/with-retries.js';
 import { mapLimited } from '../load/limited.js';

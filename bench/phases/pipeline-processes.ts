@@ -1,5 +1,5 @@
-import type { WorkerTuning } from '../../src/temporal/worker.js';
-import { freePort } from '../processes/free-port.js';
+import type { WorkerTuning } from '../../src/temporal/create-worker.js';
+import { freePort } from '../../tools/free-port.js';
 import { startMeasuredChild, type MeasuredChild } from '../processes/measured-child.js';
 import { benchSettings } from '../settings.js';
 import { pipelineEnv, type RunContext } from './run-context.js';

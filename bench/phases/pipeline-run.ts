@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
-import { openMongo } from '../../src/runtime/mongo.js';
+import { openMongo } from '../../src/store/open-mongo.js';
 import type { MeasuredChild } from '../processes/measured-child.js';
 import type { MemoryPeak } from '../processes/memory-sampler.js';
 import { benchSettings, workerTuning } from '../settings.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { GarageConfig } from '../../src/config.js';
-import type { ServicesInfo } from '../../src/dev-services/index.js';
+import type { ServicesInfo } from '../../tools/dev-services/index.js';
 import type { WorkflowBundles } from '../services/workflow-bundles.js';
 import { benchSettings } from '../settings.js';
 import { benchGarages } from '../workload/bench-garages.js';

@@ -4,8 +4,9 @@ import { mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { stopChildProcess } from '../../tools/stop-child-process.js';
 import { benchSettings } from '../settings.js';
-import { logTailOf } from './log-tail.js';
+import { logTail } from '../../tools/dev-services/log-tail.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -63,9 +64,17 @@ export async function startChild(
     ]);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}; last lines of ${logFile}:\n${logTailOf(logFile)}`, { cause: error });
+    throw new Error(`${(error as Error).message}; last lines of ${logFile}:\n${await logTail(logFile)}`, {
+      cause: error,
+    });
   }
-  return { name, pid, logFile, readyAfterMs: Date.now() - spawnedAt, stop: () => stopChild(child, exited) };
+  return {
+    name,
+    pid,
+    logFile,
+    readyAfterMs: Date.now() - spawnedAt,
+    stop: () => stopChildProcess(child, exited, 20_000),
+  };
 }
 
 async function waitReady(child: ChildProcess, ready: ReadySignal): Promise<void> {
@@ -80,16 +89,5 @@ async function waitReady(child: ChildProcess, ready: ReadySignal): Promise<void>
     );
     if (answered) return;
     await sleep(200);
-  }
-}
-
-/** SIGTERM for a clean drain, SIGKILL when it takes longer than 20 s. */
-async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const stopped = await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)]);
-  if (!stopped) {
-    child.kill('SIGKILL');
-    await exited;
   }
 }

@@ -1,6 +1,6 @@
 // The floor worker process: the no-op workflow and activity on their own task queue, with the pipeline's tuning.
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { WorkerTuning } from '../../src/temporal/worker.js';
+import type { WorkerTuning } from '../../src/temporal/create-worker.js';
 import { floorActivities } from '../floor/floor-activities.js';
 import { reportReady, requiredEnv, terminationSignal } from './wait-for-signal.js';
 

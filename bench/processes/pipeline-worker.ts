@@ -1,8 +1,8 @@
 // A pipeline worker process for the bench: the product's startWorker, with a prebuilt bundle and the bench's tuning.
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { startWorker } from '../../src/runtime/worker.js';
-import { workflowsPath, type WorkerTuning } from '../../src/temporal/worker.js';
+import { startWorker } from '../../src/main/start-worker.js';
+import { workflowsPath, type WorkerTuning } from '../../src/temporal/create-worker.js';
 import { reportReady, requiredEnv, terminationSignal } from './wait-for-signal.js';
 
 const config = loadConfig();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, release, platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { pinnedTools } from '../../src/dev-services/index.js';
+import { pinnedTools } from '../../tools/dev-services/index.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const packages = [

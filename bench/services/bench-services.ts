@@ -5,8 +5,8 @@ import {
   servicesStatus,
   startServices,
   stopServices,
-} from '../../src/dev-services/index.js';
-import type { ServicesInfo } from '../../src/dev-services/index.js';
+} from '../../tools/dev-services/index.js';
+import type { ServicesInfo } from '../../tools/dev-services/index.js';
 import { benchSettings } from '../settings.js';
 
 export type BenchServices = Readonly<{

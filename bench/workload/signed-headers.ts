@@ -1,4 +1,4 @@
-import { signPush } from '../../src/api/signature.js';
+import { signPush } from '../../src/receiver/authenticate-push.js';
 import type { BenchPush } from './push-bodies.js';
 
 /** The headers Carsys sends with a push, signed now: every request gets its own timestamp and signature. */

@@ -2,7 +2,7 @@ import { DateTime, Interval } from 'luxon';
 import { dmsTimeZone } from './normalise/dates.js';
 
 /** Garages work Monday to Friday, 08:00 to 18:00 Amsterdam time; silence outside those hours is expected. */
-export const businessDay = { startHour: 8, endHour: 18, weekdays: [1, 2, 3, 4, 5] } as const;
+const businessDay = { startHour: 8, endHour: 18, weekdays: [1, 2, 3, 4, 5] } as const;
 
 /** Hours of business time between two instants, so "silent for 4 business hours" ignores nights and weekends. */
 export function businessHoursBetween(from: Date, to: Date): number {

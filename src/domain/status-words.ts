@@ -1,7 +1,7 @@
 import type { ImportStatus } from './import-status.js';
 
 /** What each import status means, in the words support uses with a garage. */
-export const statusWords: Readonly<Record<ImportStatus, string>> = {
+const statusWords: Readonly<Record<ImportStatus, string>> = {
   accepted: 'Received and being imported.',
   imported: 'Imported: the appointment, car and customers are in Claire.',
   skipped_duplicate: 'Not imported again: this exact push had already been handled.',
@@ -11,7 +11,7 @@ export const statusWords: Readonly<Record<ImportStatus, string>> = {
 };
 
 /** The issue code of an import that stopped in a step for a reason nobody planned (the workflow records it). */
-export const importStoppedCode = 'import_stopped';
+const importStoppedCode = 'import_stopped';
 
 /** The issue code of an import whose workflow ended without recording how (terminated, or its history gone). */
 export const importInterruptedCode = 'import_interrupted';

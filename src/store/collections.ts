@@ -2,7 +2,7 @@ import type { Collection, Db } from 'mongodb';
 import type { AppointmentDocument, CarDocument, ImportDocument, PartyDocument } from './documents.js';
 
 /** Collection names other parts of Claire read; a contract (documents.md). */
-export const collectionNames = {
+const collectionNames = {
   appointments: 'appointments',
   cars: 'cars',
   parties: 'parties',

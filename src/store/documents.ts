@@ -1,8 +1,6 @@
 import type { Binary } from 'mongodb';
-import type { PushIssue, PushWarning } from '../domain/issues.js';
-import type { ImportStatus } from '../domain/import-status.js';
-import type { PartyRole } from '../domain/mapping/mapped-push.js';
-import type { Fuel } from '../domain/normalise/fuel.js';
+import type { PushIssue, PushWarning, ImportStatus } from '../domain/import-status.js';
+import type { MappedCar, MappedIntervention, MappedParty } from '../domain/mapping/mapped-push.js';
 
 /** Text encrypted at rest, with the id of the key that can open it. */
 export type EncryptedText = { keyId: string; data: Binary };
@@ -22,18 +20,15 @@ export type SourceStamp = {
   receivedAt: Date;
 };
 
-export type InterventionDocument = {
-  lineId: string | null;
-  title: string;
-  description: string | null;
-  priceExclVatCents: number | null;
-  priceInclVatCents: number | null;
-  vatRate: number | null;
-};
+/** A mapped value as a stored document holds it: the same fields, written by the driver rather than frozen. */
+type Stored<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
 
-export type AppointmentDocument = {
-  _id: string;
-  garageId: string;
+/** Documents keep what the mapping produced, field for field; only keys, links and stamps are the store's own. */
+type Stamps = { _id: string; garageId: string; source: SourceStamp; createdAt: Date; updatedAt: Date };
+
+export type InterventionDocument = Stored<MappedIntervention>;
+
+export type AppointmentDocument = Stamps & {
   dmsNumber: string;
   woNumber: string | null;
   appointmentAt?: Date;
@@ -45,60 +40,18 @@ export type AppointmentDocument = {
   warnings: string[];
   /** Owned by Claire; the import sets it only when it creates the document. */
   status: string;
-  source: SourceStamp;
-  createdAt: Date;
-  updatedAt: Date;
 };
 
-export type CarDocument = {
-  _id: string;
-  garageId: string;
-  /** `vin:<VIN>` or `registration:<plate>`; unique per garage, because a car is keyed by one or the other. */
-  carKey: string;
-  vin: string | null;
-  vinRaw: string | null;
-  registration: string | null;
-  registrationRaw: string | null;
-  make: string | null;
-  model: string | null;
-  fuel: Fuel | null;
-  fuelRaw: string | null;
-  firstRegistrationDate: string | null;
-  apkDate: string | null;
-  driverId?: string;
-  ownerId?: string;
-  contractorId?: string;
-  driverDmsId: string | null;
-  ownerDmsId: string | null;
-  contractorDmsId: string | null;
-  source: SourceStamp;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type CarDocument = Stamps &
+  Omit<Stored<MappedCar>, 'key'> & {
+    /** `vin:<VIN>` or `registration:<plate>`; unique per garage, because a car is keyed by one or the other. */
+    carKey: string;
+    driverId?: string;
+    ownerId?: string;
+    contractorId?: string;
+  };
 
-export type PartyDocument = {
-  _id: string;
-  garageId: string;
-  dmsPartyId: string;
-  roles: PartyRole[];
-  company: string | null;
-  title: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  street: string | null;
-  houseNumber: string | null;
-  postcode: string | null;
-  place: string | null;
-  emailPrivate: string | null;
-  phonePrivate: string | null;
-  mobilePrivate: string | null;
-  emailBusiness: string | null;
-  phoneBusiness: string | null;
-  mobileBusiness: string | null;
-  source: SourceStamp;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type PartyDocument = Stamps & Stored<MappedParty>;
 
 export type WrittenDocuments = { appointmentId: string; carId: string | null; partyIds: string[] };
 

@@ -1,8 +1,6 @@
-import type { Collection, Filter, UpdateFilter } from 'mongodb';
+import { type Collection, type Filter, type UpdateFilter, MongoServerError } from 'mongodb';
 import { supersedes, type PushOrder } from '../domain/ordering.js';
-import { withDocumentLock } from './document-lock.js';
 import type { SourceStamp } from './documents.js';
-import { isDuplicateKeyError } from './duplicate-key.js';
 import { pushOrderOf } from './push-order.js';
 
 type Stamped = { _id: string; source: SourceStamp };
@@ -80,5 +78,35 @@ async function inserted<T extends Stamped>(write: GuardedWrite<T>): Promise<bool
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
     return false;
+  }
+}
+
+/** True for E11000: a unique index refused a second document for one key. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === 11000;
+}
+
+const queues = new Map<string, Promise<void>>();
+
+/**
+ * Runs `work` once every earlier work on the same key in this process has finished. FerretDB 1.x runs an update as a
+ * read, then a whole-document write in another transaction, so two concurrent guarded updates of one document can
+ * both pass the guard and the older push win, or one `$addToSet` undo another. MongoDB's single-document updates are
+ * atomic and need no lock; this keeps one worker correct on FerretDB too (several workers need MongoDB).
+ */
+async function withDocumentLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  let release = () => undefined as void;
+  const mine = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const queue = previous.then(() => mine);
+  queues.set(key, queue);
+  await previous;
+  try {
+    return await work();
+  } finally {
+    release();
+    if (queues.get(key) === queue) queues.delete(key);
   }
 }

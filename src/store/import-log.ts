@@ -1,8 +1,7 @@
-import type { PushIssue, PushWarning } from '../domain/issues.js';
-import type { ImportStatus } from '../domain/import-status.js';
+import type { PushIssue, PushWarning, ImportStatus } from '../domain/import-status.js';
 import type { Collections } from './collections.js';
 import type { ImportDocument, WrittenDocuments } from './documents.js';
-import { isDuplicateKeyError } from './duplicate-key.js';
+import { isDuplicateKeyError } from './guarded-write.js';
 
 export type PushReceipt = Omit<
   ImportDocument,

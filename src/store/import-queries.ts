@@ -1,5 +1,5 @@
 import type { Filter } from 'mongodb';
-import { normaliseRegistration } from '../domain/normalise/registration.js';
+import { normaliseRegistration } from '../domain/normalise/vehicle.js';
 import { comparePushOrder } from '../domain/ordering.js';
 import type { ImportFilter } from './import-filter.js';
 import type { Collections } from './collections.js';

@@ -10,7 +10,7 @@ export type RejectionDocument = {
   requestId: string;
 };
 
-export const rejectionsCollectionName = 'rejected_requests';
+const rejectionsCollectionName = 'rejected_requests';
 
 /** The rejection log, so support can see "this garage's pushes fail their signature since 10:02". */
 export function rejectionLog(db: Db) {

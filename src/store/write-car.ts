@@ -5,11 +5,11 @@ import type { CarDocument, SourceStamp } from './documents.js';
 import { guardedWrite } from './guarded-write.js';
 import { pushOrderOf } from './push-order.js';
 
-export function carKeyOf(car: MappedCar): string {
+function carKeyOf(car: MappedCar): string {
   return `${car.key.kind}:${car.key.value}`;
 }
 
-export function carIdOf(garageId: string, car: MappedCar): string {
+function carIdOf(garageId: string, car: MappedCar): string {
   return documentIds.car(garageId, carKeyOf(car));
 }
 

@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Config } from '../config.js';
 import type { Keyring } from '../crypto/keyring.js';
-import { importDataConverter } from './data-converter.js';
+import { importDataConverter } from './encryption-codec.js';
 
 export type TemporalHandle = Readonly<{ connection: Connection; client: Client }>;
 

@@ -1,12 +1,12 @@
-import type { Payload, PayloadCodec } from '@temporalio/common';
+import type { Payload, PayloadCodec, DataConverter } from '@temporalio/common';
 import proto from '@temporalio/proto';
-
-// The package is CommonJS; its namespaces come off the default export under ESM.
-const { temporal } = proto;
 import { open, seal } from '../crypto/aes-gcm.js';
 import type { Keyring } from '../crypto/keyring.js';
 
-export const encryptedEncoding = 'binary/encrypted';
+// The package is CommonJS; its namespaces come off the default export under ESM.
+const { temporal } = proto;
+
+const encryptedEncoding = 'binary/encrypted';
 const keyIdMetadata = 'encryption-key-id';
 
 const utf8 = new TextEncoder();
@@ -45,4 +45,9 @@ export class EncryptionCodec implements PayloadCodec {
       }),
     );
   }
+}
+
+/** The one data converter of receiver and worker: both must agree, or the worker cannot read what the receiver sent. */
+export function importDataConverter(keyring: Keyring): DataConverter {
+  return { payloadCodecs: [new EncryptionCodec(keyring)] };
 }

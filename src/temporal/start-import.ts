@@ -16,7 +16,7 @@ export type StartImport = Readonly<{
 }>;
 
 /** A line a human reads in the Web UI's workflow list; ids and numbers only, never personal data. */
-export function importSummary(request: ImportRequest): string {
+function importSummary(request: ImportRequest): string {
   const { envelope } = request;
   const event = envelope.event === 'appointment.cancel' ? 'cancel' : 'upsert';
   const wo = envelope.woNumber === null ? 'no WO yet' : `WO ${envelope.woNumber}`;

@@ -7,10 +7,9 @@ import {
   proxyLocalActivities,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { ImportActivities } from '../activities/index.js';
+import type { ImportActivities } from '../activities/import-activities.js';
 import type { ImportRequest } from '../domain/import-request.js';
-import type { ImportStatus } from '../domain/import-status.js';
-import type { PushIssue } from '../domain/issues.js';
+import type { ImportStatus, PushIssue } from '../domain/import-status.js';
 import { OutcomeKey } from '../temporal/search-attributes.js';
 
 /** The failure type support and tests branch on: a push that breaks the contract, not worth retrying. */

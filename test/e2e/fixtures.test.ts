@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { WorkflowFailedError } from '@temporalio/client';
-import { Client, Connection } from '@temporalio/client';
+import { WorkflowFailedError, Client, Connection } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { startPipeline, type Pipeline } from '../support/pipeline.js';
 import { sendPush } from '../support/push-client.js';
 import { fixtureObject, readFixture } from '../support/fixtures.js';
 import { waitForImportFinished } from '../support/wait-for.js';
 import { createKeyring } from '../../src/crypto/keyring.js';
-import { importDataConverter } from '../../src/temporal/data-converter.js';
+import { importDataConverter } from '../../src/temporal/encryption-codec.js';
 
 let pipeline: Pipeline;
 

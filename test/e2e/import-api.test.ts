@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createLogger } from '../../src/logging/logger.js';
-import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
+import { startWorker, type RunningWorker } from '../../src/main/start-worker.js';
 import { fixtureObject, readFixture } from '../support/fixtures.js';
 import { olderValidation } from '../support/older-validation.js';
 import { startPipeline, workflowBundle, type Pipeline } from '../support/pipeline.js';

@@ -31,7 +31,7 @@ after(async () => {
 async function imports(...args: string[]): Promise<{ stdout: string; code: number }> {
   const token = pipeline.config.operatorTokens.find((entry) => entry.name === 'operator')?.token ?? '';
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/main/imports.ts', ...args], {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/main/imports-cli.ts', ...args], {
       cwd: root,
       env: { ...process.env, IMPORTS_API_URL: pipeline.receiver.url, OPERATOR_TOKEN: token },
     });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { ImportActivities } from '../../src/activities/index.js';
-import { createUpsertDocuments } from '../../src/activities/upsert-documents.js';
+import { createActivities, type ImportActivities } from '../../src/activities/import-activities.js';
 import { createKeyring } from '../../src/crypto/keyring.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
+import { startWorker, type RunningWorker } from '../../src/main/start-worker.js';
 import type { ImportDocument } from '../../src/store/documents.js';
 import { startPipeline, workflowBundle, type Pipeline } from '../support/pipeline.js';
 import { pushBody } from '../support/push-body.js';
@@ -30,7 +29,7 @@ after(async () => {
  */
 async function startWorkerHolding(heldMessageId: string | null, release: () => Promise<unknown>): Promise<void> {
   await worker?.close();
-  const upsertDocuments = createUpsertDocuments({
+  const { upsertDocuments } = createActivities({
     collections: pipeline.mongo.collections,
     garages: pipeline.config.garages,
     keyring: createKeyring(pipeline.config.encryptionKeys),

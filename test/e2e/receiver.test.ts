@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { createLogger } from '../../src/logging/logger.js';
-import { startReceiver } from '../../src/runtime/receiver.js';
 import { readFixture } from '../support/fixtures.js';
-import { startPipeline, type Pipeline } from '../support/pipeline.js';
+import { startPipeline, startReceiverAlone, type Pipeline } from '../support/pipeline.js';
 import { sendPush, type PushAnswer } from '../support/push-client.js';
 import { testSetup } from '../support/test-env.js';
 
@@ -190,7 +188,7 @@ describe('health', () => {
 describe('when Temporal cannot be reached', () => {
   it('then a push is answered 503 with Retry-After, never 2xx, and /readyz says why', async () => {
     const setup = testSetup({ TEMPORAL_ADDRESS: '127.0.0.1:1' });
-    const receiver = await startReceiver(setup.config, createLogger({ level: 'silent', name: 'test' }));
+    const receiver = await startReceiverAlone(setup);
     try {
       const answer = await sendPush(receiver.url, uniquePush(), { garage: setup.garage });
       assertRefused(answer, 503, 'temporal_unavailable');

@@ -5,11 +5,9 @@ import { Client, Connection } from '@temporalio/client';
 import type { DestinationStream } from 'pino';
 import { createKeyring } from '../../src/crypto/keyring.js';
 import { rawBodyText, type ImportRequest } from '../../src/domain/import-request.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { startReceiver } from '../../src/runtime/receiver.js';
 import { openText } from '../../src/store/encrypted-text.js';
 import { readFixture } from '../support/fixtures.js';
-import { startPipeline, type Pipeline } from '../support/pipeline.js';
+import { startPipeline, startReceiverAlone, type Pipeline } from '../support/pipeline.js';
 import { sendPush } from '../support/push-client.js';
 import { testSetup } from '../support/test-env.js';
 import { waitFor, waitForImportFinished } from '../support/wait-for.js';
@@ -185,7 +183,7 @@ describe('refused pushes are visible to support', () => {
 describe('abuse', () => {
   it('when a garage goes over its rate limit, then 429 with Retry-After, and other garages are not affected', async () => {
     const setup = testSetup({ RATE_LIMIT_PER_MINUTE: '2' });
-    const receiver = await startReceiver(setup.config, createLogger({ level: 'silent', name: 'test' }));
+    const receiver = await startReceiverAlone(setup);
     try {
       const push = () => JSON.stringify({ messageId: randomUUID(), appointment: { dmsNumber: '1' } });
       for (let sent = 0; sent < 2; sent++) {

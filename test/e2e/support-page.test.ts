@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createLogger } from '../../src/logging/logger.js';
-import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
+import { startWorker, type RunningWorker } from '../../src/main/start-worker.js';
 import { artifactPath, launchChromium, temporalUiUrl } from '../support/browser.js';
 import { fixtureObject, readFixture } from '../support/fixtures.js';
 import { olderValidation } from '../support/older-validation.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ImportActivities } from '../../src/activities/index.js';
-import { operatorCookie } from '../../src/api/operator-auth.js';
+import type { ImportActivities } from '../../src/activities/import-activities.js';
+import { operatorCookie } from '../../src/operator/operator-auth.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
+import { startWorker, type RunningWorker } from '../../src/main/start-worker.js';
 import { fixtureObject } from '../support/fixtures.js';
 import { startPipeline, workflowBundle, type Pipeline } from '../support/pipeline.js';
 import { sendPush } from '../support/push-client.js';

@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { signPush } from '../../src/api/signature.js';
+import { signPush } from '../../src/receiver/authenticate-push.js';
 import type { GarageConfig } from '../../src/config.js';
 import type { GarageChoice, HostileRequest } from './hostile-case.js';
 

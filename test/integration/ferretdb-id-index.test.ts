@@ -5,7 +5,7 @@ import { MongoClient, ObjectId, type Collection, type Db, type Document } from '
 import { serviceEnv } from '../support/test-env.js';
 
 // Our FerretDB build patches its SQLite backend so lookups by _id use the _id index
-// (src/dev-services/ferretdb-source-patches.ts). A FerretDB upgrade that loses the patch must fail here, not just
+// (tools/dev-services/ferretdb-source-patches.ts). A FerretDB upgrade that loses the patch must fail here, not just
 // make every import slower.
 
 let client: MongoClient;

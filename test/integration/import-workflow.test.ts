@@ -3,14 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import type { GarageConfig } from '../../src/config.js';
-import { importIdentity, sha256Hex } from '../../src/domain/import-identity.js';
-import type { ImportRequest } from '../../src/domain/import-request.js';
+import { importIdentity, sha256Hex, type ImportRequest } from '../../src/domain/import-request.js';
 import type { ImportStatus } from '../../src/domain/import-status.js';
 import { parseEnvelope } from '../../src/domain/contract/envelope.js';
 import { importWorkflowType } from '../../src/temporal/start-import.js';
 import { startPipeline, type Pipeline } from '../support/pipeline.js';
 import { createKeyring } from '../../src/crypto/keyring.js';
-import { importDataConverter } from '../../src/temporal/data-converter.js';
+import { importDataConverter } from '../../src/temporal/encryption-codec.js';
 
 let pipeline: Pipeline;
 let connection: Connection;

@@ -1,4 +1,4 @@
-import type { ImportActivities } from '../../src/activities/index.js';
+import type { ImportActivities } from '../../src/activities/import-activities.js';
 import { validatePushBody } from '../../src/domain/contract/validate-push.js';
 import { rawBodyText } from '../../src/domain/import-request.js';
 

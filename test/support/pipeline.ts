@@ -2,11 +2,12 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import type { DestinationStream } from 'pino';
 import { createLogger } from '../../src/logging/logger.js';
 import { createImportMetrics } from '../../src/metrics/import-metrics.js';
-import { openMongo, type MongoHandle } from '../../src/runtime/mongo.js';
-import { startReceiver, type RunningReceiver } from '../../src/runtime/receiver.js';
-import { startWorker, type RunningWorker } from '../../src/runtime/worker.js';
-import { workflowsPath } from '../../src/temporal/worker.js';
-import { testSetup, type TestSetup } from './test-env.js';
+import { openMongo, type MongoHandle } from '../../src/store/open-mongo.js';
+import { startReceiver, type RunningReceiver } from '../../src/main/start-receiver.js';
+import { startWorker, type RunningWorker } from '../../src/main/start-worker.js';
+import { workflowsPath } from '../../src/temporal/create-worker.js';
+import { dropDatabases, terminateRunningWorkflows } from '../../tools/test-leftovers.js';
+import { serviceEnv, testSetup, type TestSetup } from './test-env.js';
 
 let bundle: Promise<{ code: string }> | undefined;
 
@@ -57,6 +58,26 @@ export async function startPipeline(
       await worker.close();
       await mongo.db.dropDatabase();
       await mongo.client.close();
+    },
+  };
+}
+
+/**
+ * A receiver with no worker, for tests of what it answers. Nothing would ever finish the imports it starts, so
+ * closing it terminates them and drops the database it made, as `close` of a pipeline does.
+ */
+export async function startReceiverAlone(setup: TestSetup): Promise<RunningReceiver> {
+  const receiver = await startReceiver(setup.config, createLogger({ level: 'silent', name: 'test-receiver' }));
+  return {
+    ...receiver,
+    close: async () => {
+      await receiver.close();
+      // The real server, even when the test points the receiver at an unreachable one.
+      await terminateRunningWorkflows(
+        serviceEnv.TEMPORAL_ADDRESS,
+        (queue) => queue === setup.config.temporal.taskQueue,
+      );
+      await dropDatabases(setup.config.mongo.url, (name) => name === setup.config.mongo.database);
     },
   };
 }

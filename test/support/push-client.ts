@@ -1,4 +1,4 @@
-import { signPush } from '../../src/api/signature.js';
+import { signPush } from '../../src/receiver/authenticate-push.js';
 import type { GarageConfig } from '../../src/config.js';
 
 export type PushOptions = Readonly<{

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config, type GarageConfig } from '../../src/config.js';
 
-/** Where the test services listen: set by `npm test` (scripts/test.ts), defaulting to the dev-service ports. */
+/** Where the test services listen: set by `npm test` (tools/test.ts), defaulting to the dev-service ports. */
 export const serviceEnv = {
   TEMPORAL_ADDRESS: process.env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
   MONGODB_URL: process.env['MONGODB_URL'] ?? 'mongodb://127.0.0.1:27017/',
@@ -9,6 +9,8 @@ export const serviceEnv = {
 
 export type TestSetup = Readonly<{
   config: Config;
+  /** The environment the configuration was read from, for tests that start the entry points as processes. */
+  env: Readonly<Record<string, string>>;
   /** A garage with two active secrets (a rotation in progress). */
   garage: GarageConfig;
   otherGarage: GarageConfig;
@@ -37,12 +39,15 @@ export function testSetup(overrides: Record<string, string> = {}): TestSetup {
     secrets: [`keeps-importing-secret-${suffix}`],
     keepImportingAfterWorkStarted: true,
   };
-  const config = loadConfig({
+  const env: Record<string, string> = {
     ...serviceEnv,
     MONGODB_DATABASE: `test_${suffix}`,
     TEMPORAL_TASK_QUEUE: `test-${suffix}`,
     RECEIVER_PORT: '0',
     LOG_LEVEL: 'silent',
+    // Tests stop workers and receivers often; the production grace periods would only make them wait.
+    WORKER_SHUTDOWN_GRACE_SECONDS: '5',
+    RECEIVER_SHUTDOWN_GRACE_SECONDS: '5',
     CARSYS_GARAGES: JSON.stringify([garage, otherGarage, keepsImportingGarage]),
     ENCRYPTION_KEYS: JSON.stringify([{ id: `test-${suffix}`, key: randomBytes(32).toString('base64') }]),
     OPERATOR_TOKENS: JSON.stringify([
@@ -50,6 +55,6 @@ export function testSetup(overrides: Record<string, string> = {}): TestSetup {
       { name: 'operator', token: `operator-token-${suffix}-0123456789`, scopes: ['read', 'retry', 'decode'] },
     ]),
     ...overrides,
-  });
-  return { config, garage, otherGarage, keepsImportingGarage };
+  };
+  return { config: loadConfig(env), env, garage, otherGarage, keepsImportingGarage };
 }

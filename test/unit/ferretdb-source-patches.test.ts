@@ -5,15 +5,15 @@ import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DevServicesError } from '../../src/dev-services/errors.js';
-import { pinnedTools } from '../../src/dev-services/pinned-versions.js';
+import { DevServicesError } from '../../tools/dev-services/dev-services-error.js';
+import { pinnedTools } from '../../tools/dev-services/pinned-versions.js';
 import {
   applySourcePatch,
   applySourcePatches,
   ferretdbSourcePatches,
   patchesRecipe,
   type SourcePatch,
-} from '../../src/dev-services/ferretdb-source-patches.js';
+} from '../../tools/dev-services/ferretdb-source-patches.js';
 
 const patch: SourcePatch = {
   name: 'use-the-index',

@@ -56,8 +56,8 @@ describe('import directions', () => {
     );
   });
 
-  it('when the store imports, then never the HTTP surfaces, support, activities or workflows', () => {
-    const forbidden = ['src/api/', 'src/support/', 'src/activities/', 'src/workflows/', 'src/main/', 'src/runtime/'];
+  it('when the store imports, then never the HTTP surfaces, activities, workflows or entry points', () => {
+    const forbidden = ['src/receiver/', 'src/operator/', 'src/http/', 'src/activities/', 'src/workflows/', 'src/main/'];
     assert.deepEqual(
       violations('src/store/', (edge) => !forbidden.some((folder) => edge.target?.startsWith(folder) === true)),
       [],
@@ -82,8 +82,16 @@ describe('import directions', () => {
     );
   });
 
+  it('when the Carsys receiver imports, then never the operator surface or an entry point', () => {
+    const forbidden = ['src/operator/', 'src/main/'];
+    assert.deepEqual(
+      violations('src/receiver/', (edge) => !forbidden.some((folder) => edge.target?.startsWith(folder) === true)),
+      [],
+    );
+  });
+
   it('when anything in src imports, then never the development tooling, tests or benchmarks', () => {
-    const outside = ['scripts/', 'test/', 'bench/'];
+    const outside = ['tools/', 'test/', 'bench/'];
     assert.deepEqual(
       violations('src/', (edge) => !outside.some((folder) => edge.target?.startsWith(folder) === true)),
       [],

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { importIdentity, sha256Hex } from '../../src/domain/import-identity.js';
+import { importIdentity, sha256Hex } from '../../src/domain/import-request.js';
 
 const bodyA = sha256Hex('{"appointment":{"dmsNumber":"184467"}}');
 const bodyB = sha256Hex('{"appointment":{"dmsNumber":"184467","woNumber":"WO-1"}}');

@@ -9,9 +9,9 @@ import {
   recipePath,
   recordRecipe,
   type InstalledVersion,
-} from '../../src/dev-services/installed-version.js';
-import { pinnedTools, type PinnedTool } from '../../src/dev-services/pinned-versions.js';
-import { ferretdbSourcePatches } from '../../src/dev-services/ferretdb-source-patches.js';
+} from '../../tools/dev-services/installed-version.js';
+import { pinnedTools, type PinnedTool } from '../../tools/dev-services/pinned-versions.js';
+import { ferretdbSourcePatches } from '../../tools/dev-services/ferretdb-source-patches.js';
 
 const ferretdb: PinnedTool = { ...pinnedTools.ferretdb, recipe: 'patched: use-the-index (0123456789ab)' };
 const temporal = pinnedTools.temporal;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { validatePushBody } from '../../src/domain/contract/validate-push.js';
 import { mapPush } from '../../src/domain/mapping/map-push.js';
 import type { MappedParty, MappedPush } from '../../src/domain/mapping/mapped-push.js';
-import type { PushWarning } from '../../src/domain/issues.js';
+import type { PushWarning } from '../../src/domain/import-status.js';
 import { readFixture } from '../support/fixtures.js';
 import { pushBody } from '../support/push-body.js';
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { normaliseEmail } from '../../src/domain/normalise/email.js';
+import { normaliseEmail } from '../../src/domain/normalise/contact.js';
 
 describe('normaliseEmail', () => {
   it('when the address has surrounding spaces and capitals, then it is trimmed and lower-cased', () => {

@@ -1,20 +1,11 @@
-// The values below are copied from the example pushes in the shared fixtures folder, with the outcomes its README expects.
+// The values below are copied from the example pushes in examples/pushes/, with the outcomes its README expects.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  deriveOtherPrice,
-  isSuspiciousAppointmentDate,
-  normaliseEmail,
-  normaliseFuel,
-  normalisePhone,
-  normalisePostcode,
-  normaliseRegistration,
-  normaliseVin,
-  parseAmountCents,
-  parseCalendarDate,
-  parseDmsDateTime,
-  parseFlexibleBoolean,
-} from '../../src/domain/normalise/index.js';
+import { deriveOtherPrice, parseAmountCents } from '../../src/domain/normalise/amount.js';
+import { parseFlexibleBoolean } from '../../src/domain/normalise/boolean.js';
+import { normaliseEmail, normalisePhone, normalisePostcode } from '../../src/domain/normalise/contact.js';
+import { isSuspiciousAppointmentDate, parseCalendarDate, parseDmsDateTime } from '../../src/domain/normalise/dates.js';
+import { normaliseFuel, normaliseRegistration, normaliseVin } from '../../src/domain/normalise/vehicle.js';
 
 function instant(raw: string): Date {
   const parsed = parseDmsDateTime(raw);

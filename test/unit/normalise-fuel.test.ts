@@ -1,7 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fuels, normaliseFuel } from '../../src/domain/normalise/fuel.js';
-import type { Fuel } from '../../src/domain/normalise/fuel.js';
+import { fuels, normaliseFuel, type Fuel } from '../../src/domain/normalise/vehicle.js';
 
 const labels: ReadonlyArray<[string, Fuel]> = [
   ['Benzine', 'petrol'],

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalisePhone } from '../../src/domain/normalise/phone.js';
+import { normalisePhone } from '../../src/domain/normalise/contact.js';
 
 describe('normalisePhone', () => {
   it('when a Dutch mobile number is written nationally, then it becomes E.164', () => {

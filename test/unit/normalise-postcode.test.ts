@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalisePostcode } from '../../src/domain/normalise/postcode.js';
+import { normalisePostcode } from '../../src/domain/normalise/contact.js';
 
 describe('normalisePostcode', () => {
   it('when a Dutch postcode is written without a space in lower case, then it becomes "1234 AB"', () => {

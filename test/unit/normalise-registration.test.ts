@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { normaliseRegistration, registrationSidecode } from '../../src/domain/normalise/registration.js';
+import { normaliseRegistration, registrationSidecode } from '../../src/domain/normalise/vehicle.js';
 
 // One real-looking plate per official sidecode, written the way a DMS user might type it.
 const everySidecode = [

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { normaliseVin } from '../../src/domain/normalise/vin.js';
+import { normaliseVin } from '../../src/domain/normalise/vehicle.js';
 
 describe('normaliseVin', () => {
   it('when the VIN is valid and upper case, then it comes back unchanged', () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { newestFirst } from '../../src/api/support-page/find-imports.js';
-import { escapeHtml, html } from '../../src/api/support-page/html.js';
-import { safeNext } from '../../src/api/support-page/login-page.js';
-import { fromSameHost } from '../../src/api/support-page/same-origin.js';
+import { newestFirst } from '../../src/operator/support-page/find-imports.js';
+import { escapeHtml, html } from '../../src/operator/support-page/html.js';
+import { safeNext } from '../../src/operator/support-page/login-page.js';
+import { fromSameHost } from '../../src/operator/support-page/same-origin.js';
 import type { ImportSummary } from '../../src/store/import-queries.js';
 
 describe('escapeHtml', () => {

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { validatePushBody } from '../../src/domain/contract/validate-push.js';
 import type { CarsysPush } from '../../src/domain/contract/push-schema.js';
-import type { PushIssue } from '../../src/domain/issues.js';
+import type { PushIssue } from '../../src/domain/import-status.js';
 import { readFixture } from '../support/fixtures.js';
 import { pushBody } from '../support/push-body.js';
 

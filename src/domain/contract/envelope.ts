@@ -1,11 +1,12 @@
 import type { PushEnvelope } from '../import-request.js';
-import type { PushIssue } from '../issues.js';
-import { normaliseRegistration } from '../normalise/registration.js';
+import type { PushIssue } from '../import-status.js';
+import { normaliseRegistration } from '../normalise/vehicle.js';
 
 export type EnvelopeResult =
   { ok: true; envelope: PushEnvelope } | { ok: false; code: string; message: string; issues: PushIssue[] };
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not an array, not null): what every reader of a push body checks first. */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -56,4 +57,12 @@ export function parseEnvelope(json: unknown): EnvelopeResult {
       registration: plate === null ? null : (normaliseRegistration(plate) ?? null),
     },
   };
+}
+
+/**
+ * Reads a push body's text as JSON the way the receiver reads it on arrival: a leading byte order mark is not part
+ * of the JSON. Every reader of a body, on receipt, in the workflow and on a support retry, goes through here.
+ */
+export function parsePushJson(text: string): unknown {
+  return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text) as unknown;
 }

@@ -2,7 +2,7 @@ import { defaultVatRate, type CarsysPush } from '../contract/push-schema.js';
 import { deriveOtherPrice } from '../normalise/amount.js';
 import { isSuspiciousAppointmentDate } from '../normalise/dates.js';
 import type { MappedAppointmentFields, MappedIntervention } from './mapped-push.js';
-import type { WarningList } from './warnings.js';
+import type { WarningList } from './map-push.js';
 
 type PushIntervention = NonNullable<CarsysPush['appointment']['interventions']>[number];
 

@@ -1,9 +1,7 @@
 import type { CarsysPushCar } from '../contract/push-schema.js';
-import { normaliseFuel } from '../normalise/fuel.js';
-import { normaliseRegistration } from '../normalise/registration.js';
-import { normaliseVin } from '../normalise/vin.js';
+import { normaliseFuel, normaliseRegistration, normaliseVin } from '../normalise/vehicle.js';
 import type { CarKey, MappedCar } from './mapped-push.js';
-import type { WarningList } from './warnings.js';
+import type { WarningList } from './map-push.js';
 
 function carKey(vin: string | null, registration: string | null): CarKey {
   if (vin !== null) return { kind: 'vin', value: vin };

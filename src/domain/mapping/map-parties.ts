@@ -1,9 +1,7 @@
 import type { CarsysPushParty } from '../contract/push-schema.js';
-import { normaliseEmail } from '../normalise/email.js';
-import { normalisePhone } from '../normalise/phone.js';
-import { normalisePostcode } from '../normalise/postcode.js';
+import { normaliseEmail, normalisePhone, normalisePostcode } from '../normalise/contact.js';
 import type { MappedCar, MappedParty, PartyRole } from './mapped-push.js';
-import type { WarningList } from './warnings.js';
+import type { WarningList } from './map-push.js';
 
 type Normaliser = (raw: string) => string | undefined;
 

@@ -3,7 +3,7 @@ import { mapAppointment } from './map-appointment.js';
 import { mapCar } from './map-car.js';
 import { mapParties } from './map-parties.js';
 import type { MappedPush } from './mapped-push.js';
-import { WarningList } from './warnings.js';
+import type { PushWarning } from '../import-status.js';
 import { orderingTime, sentAtAheadToleranceMs } from '../ordering.js';
 
 /** Maps a valid push to the fields the documents hold (rules 2–7), with a warning for each value kept raw. */
@@ -39,4 +39,17 @@ export function mapPush(push: CarsysPush, receivedAt: string): MappedPush {
     parties,
     warnings: warnings.items,
   };
+}
+
+/** Collects warnings while mapping; messages never repeat the value, which may be personal data. */
+export class WarningList {
+  readonly items: PushWarning[] = [];
+
+  add(path: string, code: string, message: string): void {
+    this.items.push({ path, code, message });
+  }
+
+  codes(): string[] {
+    return [...new Set(this.items.map((warning) => warning.code))];
+  }
 }

@@ -1,9 +1,8 @@
 import type { PushEvent } from '../contract/push-schema.js';
-import type { PushWarning } from '../issues.js';
-import type { Fuel } from '../normalise/fuel.js';
+import type { PushWarning } from '../import-status.js';
+import type { Fuel } from '../normalise/vehicle.js';
 
-export const partyRoles = ['driver', 'owner', 'contractor'] as const;
-export type PartyRole = (typeof partyRoles)[number];
+export type PartyRole = 'driver' | 'owner' | 'contractor';
 
 export type MappedIntervention = Readonly<{
   lineId: string | null;

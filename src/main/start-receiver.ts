@@ -1,0 +1,136 @@
+import type { Server } from 'node:http';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createApp } from '../receiver/http-app.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logging/logger.js';
+import type { ImportRequest } from '../domain/import-request.js';
+import { importLog } from '../store/import-log.js';
+import { codecRoute } from '../operator/codec-route.js';
+import { garageRateLimit } from '../receiver/garage-rate-limit.js';
+import { rejectionsRoute } from '../operator/api/rejections-route.js';
+import { createKeyring } from '../crypto/keyring.js';
+import { rejectionLog } from '../store/rejections.js';
+import { EncryptionCodec } from '../temporal/encryption-codec.js';
+import { importRoutes } from '../operator/api/import-routes.js';
+import { supportPage } from '../operator/support-page/index.js';
+import { answerClientError } from '../http/client-error.js';
+import { metricsRoute } from '../operator/metrics-route.js';
+import { openApiRoute } from '../operator/api/openapi.js';
+import { createImportMetrics, type ImportMetrics } from '../metrics/import-metrics.js';
+import type { SupportDependencies } from '../operator/operator-dependencies.js';
+import { importQueries } from '../store/import-queries.js';
+import { importRetry } from '../operator/retry-imports.js';
+import { silenceReport } from '../operator/silence.js';
+import { webUiLinks } from '../temporal/web-ui-links.js';
+import { createTemporalClient } from '../temporal/connection.js';
+import { startImport } from '../temporal/start-import.js';
+import { openMongo } from '../store/open-mongo.js';
+
+export type RunningReceiver = Readonly<{ url: string; server: Server; close: () => Promise<void> }>;
+
+const startTimeoutMs = 5_000;
+const readinessTimeoutMs = 2_000;
+
+/** Wires the receiver to real Temporal and MongoDB and listens; `port: 0` picks a free port (tests). */
+export async function startReceiver(
+  config: Config,
+  logger: Logger,
+  options: { now?: () => Date; metrics?: ImportMetrics } = {},
+): Promise<RunningReceiver> {
+  const now = options.now ?? (() => new Date());
+  const metrics = options.metrics ?? createImportMetrics();
+  const mongo = await openMongo(config.mongo, readinessTimeoutMs);
+  const keyring = createKeyring(config.encryptionKeys);
+  const temporal = createTemporalClient(config.temporal, keyring);
+  const rejections = rejectionLog(mongo.db);
+  await rejections.ensureIndexes();
+  const start = (workflowId: string, request: ImportRequest) =>
+    startImport({
+      client: temporal.client,
+      taskQueue: config.temporal.taskQueue,
+      workflowId,
+      request,
+      timeoutMs: startTimeoutMs,
+    });
+  const queries = importQueries(mongo.collections);
+  const support: SupportDependencies = {
+    tokens: config.operatorTokens,
+    queries,
+    retry: importRetry({ collections: mongo.collections, keyring, start }),
+    silence: silenceReport({
+      garageIds: [...config.garages.keys()],
+      queries,
+      thresholdBusinessHours: config.silenceBusinessHours,
+      since: now(),
+      now,
+    }),
+    links: webUiLinks(config.temporal.uiUrl, config.temporal.namespace),
+    metrics,
+  };
+  const app = createApp({
+    logger,
+    metrics,
+    push: {
+      auth: { garages: config.garages, toleranceSeconds: config.receiver.signatureToleranceSeconds, now },
+      bodyLimitBytes: config.receiver.bodyLimitBytes,
+      retryAfterSeconds: config.receiver.retryAfterSeconds,
+      importLog: importLog(mongo.collections),
+      startImport: start,
+      rateLimit: garageRateLimit(config.rateLimitPerMinute),
+      logger,
+    },
+    rejections,
+    operatorRoutes: [
+      openApiRoute(),
+      metricsRoute({ metrics, silence: support.silence }),
+      importRoutes(support),
+      supportPage(support),
+      rejectionsRoute({ tokens: config.operatorTokens, rejections }),
+      codecRoute({
+        tokens: config.operatorTokens,
+        codec: new EncryptionCodec(keyring),
+        corsOrigins: config.codecCorsOrigins,
+      }),
+    ],
+    readiness: [
+      {
+        name: 'temporal',
+        check: async () => {
+          await temporal.connection.withDeadline(Date.now() + readinessTimeoutMs, () =>
+            temporal.connection.workflowService.getSystemInfo({}),
+          );
+        },
+      },
+      {
+        name: 'database',
+        check: async () => {
+          await mongo.db.command({ ping: 1 }, { timeoutMS: readinessTimeoutMs });
+        },
+      },
+    ],
+  });
+  const server = app.listen(config.receiver.port, config.receiver.host);
+  server.on('clientError', answerClientError);
+  await once(server, 'listening');
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.receiver.port;
+  return {
+    url: `http://${config.receiver.host}:${port}`,
+    server,
+    close: async () => {
+      // Stop accepting at once; requests in flight still get their answer (a 202 Carsys will not resend), within
+      // the grace period, then whatever is left is cut.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const graceMs = config.receiver.shutdownGraceSeconds * 1000;
+      const drained = await Promise.race([closed.then(() => true), sleep(graceMs).then(() => false)]);
+      if (!drained) {
+        server.closeAllConnections();
+        await closed;
+      }
+      await temporal.connection.close();
+      await mongo.client.close();
+    },
+  };
+}

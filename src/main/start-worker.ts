@@ -1,0 +1,77 @@
+import { Client } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
+import { createActivities, type ImportActivities } from '../activities/import-activities.js';
+import type { ImportMetrics } from '../metrics/import-metrics.js';
+import { createKeyring } from '../crypto/keyring.js';
+import type { Config } from '../config.js';
+import { createImportWorker, workflowsPath, type ImportWorkerOptions } from '../temporal/create-worker.js';
+import type { Logger } from '../logging/logger.js';
+import { installTemporalRuntime } from '../temporal/runtime.js';
+import { workflowStateOf } from '../temporal/workflow-state.js';
+import { startStuckImportSweeper } from '../operator/sweep-stuck-imports.js';
+import { openMongo } from '../store/open-mongo.js';
+
+export type RunningWorker = Readonly<{ worker: Worker; run: Promise<void>; close: () => Promise<void> }>;
+
+/** Starts an import worker with real activities; `close` drains it and releases its connections. */
+export async function startWorker(
+  config: Config,
+  logger: Logger,
+  options: Partial<Pick<ImportWorkerOptions, 'workflows' | 'tuning'>> & {
+    /** Replaces single activities; tests use it to run an older version of a step (then retry with the fix). */
+    activityOverrides?: Partial<ImportActivities>;
+    /** Counts finished imports; `npm start` shares one registry with the receiver. */
+    metrics?: ImportMetrics;
+  } = {},
+): Promise<RunningWorker> {
+  installTemporalRuntime(logger);
+  const mongo = await openMongo(config.mongo, 30_000);
+  const keyring = createKeyring(config.encryptionKeys);
+  const activities = {
+    ...createActivities({
+      keyring,
+      collections: mongo.collections,
+      garages: config.garages,
+      clock: () => new Date(),
+      ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
+    }),
+    ...options.activityOverrides,
+  };
+  const { worker, connection } = await createImportWorker({
+    temporal: config.temporal,
+    activities,
+    keyring,
+    workflows:
+      options.workflows ??
+      (config.workflowBundlePath === undefined
+        ? { workflowsPath }
+        : { workflowBundle: { codePath: config.workflowBundlePath } }),
+    ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
+    shutdownGraceSeconds: config.workerShutdownGraceSeconds,
+  });
+  const run = worker.run();
+  // Each worker sweeps: the sweep is idempotent, and so it needs no schedule of its own (README "Stuck imports").
+  const sweeper = startStuckImportSweeper(
+    {
+      collections: mongo.collections,
+      workflowState: workflowStateOf(new Client({ connection, namespace: config.temporal.namespace })),
+      stuckAfterMs: config.stuckImports.afterMs,
+      now: () => new Date(),
+    },
+    { intervalMs: config.stuckImports.sweepEveryMs, log: logger },
+  );
+  let closing: Promise<void> | undefined;
+  const shutdown = async () => {
+    await sweeper.stop();
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await run;
+    await connection.close();
+    await mongo.client.close();
+  };
+  return {
+    worker,
+    run,
+    // Idempotent: a test may stop a worker early and its harness close it again.
+    close: () => (closing ??= shutdown()),
+  };
+}

@@ -1,0 +1,194 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import { CarsysPush } from '../../domain/contract/push-schema.js';
+import { ImportSearch } from '../../store/import-filter.js';
+import { ErrorBody, ImportViewSchema, PushAnswer } from './api-schemas.js';
+import { BulkRetryRequest } from './import-routes.js';
+
+type JsonSchema = Record<string, unknown>;
+
+// Input side of each schema: what a client sends, before our transforms.
+const schema = (type: z.ZodType): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' });
+  return rest;
+};
+
+const json = (body: JsonSchema) => ({ content: { 'application/json': { schema: body } } });
+const error = (description: string) => ({ description, ...json({ $ref: '#/components/schemas/ErrorBody' }) });
+const operator = [{ operatorToken: [] }];
+
+function queryParameters(type: z.ZodObject): JsonSchema[] {
+  const { properties = {} } = schema(type) as { properties?: Record<string, JsonSchema> };
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: property,
+  }));
+}
+
+const pathParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+
+/** The OpenAPI 3.1 document of the push endpoint and the import API, generated from the zod schemas the code uses. */
+function openApiDocument(): JsonSchema {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Carsys push import',
+      version: '1.0.0',
+      description: 'Receives Carsys pushes; import log for support.',
+    },
+    components: {
+      securitySchemes: {
+        operatorToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'operator token with scopes read, retry, decode',
+        },
+        carsysSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Carsys-Signature',
+          description: 'sha256=HMAC(secret, "<timestamp>.<raw body>")',
+        },
+      },
+      schemas: { CarsysPush: schema(CarsysPush), ErrorBody: schema(ErrorBody), Import: schema(ImportViewSchema) },
+    },
+    paths: {
+      '/carsys/v1/pushes': {
+        post: {
+          summary: 'Receive one Carsys push (contract v1)',
+          security: [{ carsysSignature: [] }],
+          parameters: ['X-Carsys-Garage-Id', 'X-Carsys-Timestamp', 'X-Carsys-Signature', 'Idempotency-Key'].map(
+            (name) => ({
+              name,
+              in: 'header',
+              required: name !== 'Idempotency-Key',
+              schema: { type: 'string' },
+            }),
+          ),
+          requestBody: { required: true, ...json({ $ref: '#/components/schemas/CarsysPush' }) },
+          responses: {
+            202: { description: 'accepted; its workflow is durably started', ...json(schema(PushAnswer)) },
+            200: { description: 'the same push was already accepted', ...json(schema(PushAnswer)) },
+            400: error('not JSON, not an object, or no appointment.dmsNumber'),
+            401: error('unknown garage, bad or missing signature, timestamp out of tolerance'),
+            413: error('body over the limit'),
+            415: error('not application/json in UTF-8'),
+            429: error('garage over its rate limit; Retry-After set'),
+            503: error('Temporal or the database unreachable; Retry-After set'),
+          },
+        },
+      },
+      '/api/v1/imports': {
+        get: {
+          summary: 'Search the import log, newest first, with cursor pagination',
+          security: operator,
+          parameters: queryParameters(ImportSearch),
+          responses: {
+            200: json({
+              type: 'object',
+              properties: {
+                items: { type: 'array', items: { $ref: '#/components/schemas/Import' } },
+                nextCursor: { type: ['string', 'null'] },
+              },
+            }),
+            401: error('no operator token'),
+          },
+        },
+      },
+      '/api/v1/imports/{importId}': {
+        get: {
+          summary: 'One import: issues and warnings in plain words, documents written, Web UI link',
+          security: operator,
+          parameters: [pathParameter('importId')],
+          responses: { 200: json({ $ref: '#/components/schemas/Import' }), 404: error('no such import') },
+        },
+      },
+      '/api/v1/imports/{importId}/retry': {
+        post: {
+          summary: 'Retry one failed import with the stored raw push and the current code',
+          security: operator,
+          parameters: [pathParameter('importId')],
+          responses: {
+            202: { description: 'retry started' },
+            404: error('no such import'),
+            409: error('not failed, or already being retried'),
+          },
+        },
+      },
+      '/api/v1/imports/retry': {
+        post: {
+          summary: 'Retry every failed import matching a filter; dryRun (default true) only lists them',
+          security: operator,
+          requestBody: json(schema(BulkRetryRequest)),
+          responses: {
+            200: { description: 'dry run: total and the imports it would retry' },
+            202: { description: 'retries started' },
+          },
+        },
+      },
+      '/api/v1/garages/{garageId}/appointments/{dmsNumber}/timeline': {
+        get: {
+          summary: 'Every push for one appointment, in the order newest-wins puts them (docs/ordering.md)',
+          security: operator,
+          parameters: [pathParameter('garageId'), pathParameter('dmsNumber')],
+          responses: {
+            200: json({
+              type: 'object',
+              properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Import' } } },
+            }),
+          },
+        },
+      },
+      '/api/v1/garages/silence': {
+        get: {
+          summary: 'Garages with no push for N business hours',
+          security: operator,
+          responses: { 200: { description: 'per garage: lastPushAt, silentBusinessHours, silent' } },
+        },
+      },
+      '/api/v1/rejections': {
+        get: {
+          summary: 'Refused pushes (metadata only), newest first',
+          security: operator,
+          responses: { 200: { description: 'items' } },
+        },
+      },
+      '/codec/decode': {
+        post: {
+          summary: 'Temporal Web UI remote codec: decrypt payloads',
+          security: operator,
+          responses: { 200: { description: 'payloads' } },
+        },
+      },
+      '/codec/encode': {
+        post: {
+          summary: 'Temporal Web UI remote codec: encrypt payloads',
+          security: operator,
+          responses: { 200: { description: 'payloads' } },
+        },
+      },
+      '/healthz': { get: { summary: 'The process is up', responses: { 200: { description: 'ok' } } } },
+      '/readyz': {
+        get: {
+          summary: 'Temporal and the database answer (503 says which does not)',
+          responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } },
+        },
+      },
+      '/metrics': {
+        get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text/plain; version=0.0.4' } } },
+      },
+    },
+  };
+}
+
+/** `GET /openapi.json`, built once at start-up. */
+export function openApiRoute(): Router {
+  const document = openApiDocument();
+  const router = express.Router();
+  router.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  return router;
+}

@@ -1,0 +1,74 @@
+import type { Request } from 'express';
+import type { GarageConfig } from '../config.js';
+import { ApiError } from '../http/errors.js';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export type PushAuthentication = Readonly<{
+  garages: ReadonlyMap<string, GarageConfig>;
+  toleranceSeconds: number;
+  now: () => Date;
+}>;
+
+const timestampPattern = /^\d{1,12}$/;
+
+function unauthorized(code: string, message: string): ApiError {
+  return new ApiError(401, code, message);
+}
+
+/** Establishes which garage sent the push, from its HMAC signature over timestamp and raw body. */
+export function authenticatePush(req: Request, rawBody: Buffer, auth: PushAuthentication): GarageConfig {
+  const garageId = req.get('X-Carsys-Garage-Id');
+  if (garageId === undefined || garageId === '') {
+    throw unauthorized('missing_garage_id', 'The X-Carsys-Garage-Id header is missing.');
+  }
+  const garage = auth.garages.get(garageId);
+  if (garage === undefined) throw unauthorized('unknown_garage', 'The garage in X-Carsys-Garage-Id is not registered.');
+
+  const timestamp = req.get('X-Carsys-Timestamp') ?? '';
+  if (!timestampPattern.test(timestamp)) {
+    throw unauthorized('missing_timestamp', 'X-Carsys-Timestamp must be Unix time in seconds.');
+  }
+  const skewSeconds = Math.abs(auth.now().getTime() / 1000 - Number(timestamp));
+  if (skewSeconds > auth.toleranceSeconds) {
+    throw unauthorized(
+      'timestamp_out_of_tolerance',
+      `X-Carsys-Timestamp is more than ${auth.toleranceSeconds} seconds away from the receiver's clock.`,
+    );
+  }
+
+  const signature = req.get('X-Carsys-Signature');
+  if (signature === undefined || signature === '') {
+    throw unauthorized('missing_signature', 'The X-Carsys-Signature header is missing.');
+  }
+  if (!signatureMatches(garage.secrets, timestamp, rawBody, signature)) {
+    throw unauthorized('invalid_signature', 'The signature does not match the body and timestamp for this garage.');
+  }
+  return garage;
+}
+
+const prefix = 'sha256=';
+
+/** The contract's signature: `sha256=` + hex HMAC-SHA256(secret, `<timestamp>.<raw body>`). */
+export function signPush(secret: string, timestamp: string, rawBody: Uint8Array): string {
+  const hmac = createHmac('sha256', secret);
+  hmac.update(`${timestamp}.`);
+  hmac.update(rawBody);
+  return `${prefix}${hmac.digest('hex')}`;
+}
+
+/** True when the signature was made with any of the garage's active secrets; compared in constant time. */
+function signatureMatches(
+  secrets: readonly string[],
+  timestamp: string,
+  rawBody: Uint8Array,
+  signature: string,
+): boolean {
+  const given = Buffer.from(signature, 'utf8');
+  let matched = false;
+  // Check every secret, not just until the first match, so timing does not reveal which one matched.
+  for (const secret of secrets) {
+    const expected = Buffer.from(signPush(secret, timestamp, rawBody), 'utf8');
+    if (expected.length === given.length && timingSafeEqual(expected, given)) matched = true;
+  }
+  return matched;
+}

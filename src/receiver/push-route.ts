@@ -1,0 +1,123 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { parseEnvelope, parsePushJson } from '../domain/contract/envelope.js';
+import { type ImportRequest, importIdentity, sha256Hex } from '../domain/import-request.js';
+import type { Logger } from '../logging/logger.js';
+import type { ImportLog } from '../store/import-log.js';
+import { authenticatePush, type PushAuthentication } from './authenticate-push.js';
+import { ApiError } from '../http/errors.js';
+
+export type StartImportFn = (workflowId: string, request: ImportRequest) => Promise<{ started: boolean }>;
+
+export type PushRouteDependencies = Readonly<{
+  auth: PushAuthentication;
+  bodyLimitBytes: number;
+  retryAfterSeconds: number;
+  importLog: Pick<ImportLog, 'find' | 'noteDuplicate'>;
+  startImport: StartImportFn;
+  /** Rejects with a 429 ApiError when the garage is over its budget. */
+  rateLimit: (garageId: string) => Promise<void>;
+  logger: Logger;
+}>;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeJson(rawBody: Buffer): unknown {
+  let text: string;
+  try {
+    text = utf8.decode(rawBody);
+  } catch {
+    throw new ApiError(400, 'invalid_encoding', 'The body is not valid UTF-8.');
+  }
+  try {
+    return parsePushJson(text);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
+  }
+}
+
+function requireJsonContentType(req: Request, _res: Response, next: (error?: unknown) => void): void {
+  const charset = /charset=([^;]+)/i
+    .exec(req.get('Content-Type') ?? '')?.[1]
+    ?.trim()
+    .toLowerCase();
+  if (req.is('application/json') !== 'application/json' || (charset !== undefined && charset !== 'utf-8')) {
+    next(new ApiError(415, 'unsupported_media_type', 'The body must be sent as application/json in UTF-8.'));
+    return;
+  }
+  next();
+}
+
+function unavailable(what: string, retryAfterSeconds: number): ApiError {
+  return new ApiError(
+    503,
+    `${what}_unavailable`,
+    `The push could not be recorded because the ${what} cannot be reached; please send it again later.`,
+    [],
+    retryAfterSeconds,
+  );
+}
+
+export const pushPath = '/carsys/v1/pushes';
+
+/** `POST /carsys/v1/pushes`: authenticate, check the envelope, start one import workflow per push. */
+export function pushRoute(deps: PushRouteDependencies): Router {
+  const router = express.Router();
+  const readBody = express.raw({ type: () => true, limit: deps.bodyLimitBytes });
+
+  router.post(pushPath, requireJsonContentType, readBody, async (req: Request, res: Response) => {
+    const requestId = String(res.locals['requestId']);
+    const receivedAt = deps.auth.now();
+    const rawBody: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const garage = authenticatePush(req, rawBody, deps.auth);
+    await deps.rateLimit(garage.id);
+    const parsed = parseEnvelope(decodeJson(rawBody));
+    if (!parsed.ok) throw new ApiError(400, parsed.code, parsed.message, parsed.issues);
+    const { envelope } = parsed;
+    const idempotencyKey = req.get('Idempotency-Key');
+    if (idempotencyKey !== undefined && idempotencyKey !== envelope.messageId) {
+      throw new ApiError(400, 'idempotency_key_mismatch', 'Idempotency-Key must equal the messageId of the body.', [
+        { path: 'messageId', code: 'idempotency_key_mismatch', message: 'differs from the Idempotency-Key header' },
+      ]);
+    }
+
+    const bodySha256 = sha256Hex(rawBody);
+    const { importId, workflowId } = importIdentity({
+      garageId: garage.id,
+      dmsNumber: envelope.dmsNumber,
+      messageId: envelope.messageId,
+      bodySha256,
+    });
+    const log = deps.logger.child({ requestId, garageId: garage.id, importId, workflowId });
+
+    const known = await deps.importLog.find(importId).catch((error: unknown) => {
+      log.warn({ err: error }, 'import log unreachable while checking for a duplicate push');
+      throw unavailable('database', deps.retryAfterSeconds);
+    });
+    if (known !== null) {
+      await deps.importLog.noteDuplicate(importId, receivedAt).catch(() => undefined);
+      log.info({ answer: 'duplicate' }, 'push already recorded');
+      res.locals['answer'] = 'duplicate';
+      res.status(200).json({ importId, workflowId: known.workflowId, status: 'duplicate' });
+      return;
+    }
+
+    const request: ImportRequest = {
+      importId,
+      garageId: garage.id,
+      rawBodyBase64: rawBody.toString('base64'),
+      bodySha256,
+      receivedAt: receivedAt.toISOString(),
+      requestId,
+      envelope,
+    };
+    const { started } = await deps.startImport(workflowId, request).catch((error: unknown) => {
+      log.warn({ err: error }, 'Temporal unreachable while starting an import');
+      throw unavailable('temporal', deps.retryAfterSeconds);
+    });
+    log.info({ answer: started ? 'accepted' : 'duplicate' }, started ? 'push accepted' : 'push already running');
+    res.locals['answer'] = started ? 'accepted' : 'duplicate';
+    res.status(started ? 202 : 200).json({ importId, workflowId, status: started ? 'accepted' : 'duplicate' });
+  });
+
+  return router;
+}

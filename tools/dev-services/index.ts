@@ -1,0 +1,10 @@
+export { ensureServiceBinaries } from './ensure-binaries.js';
+export { DevServicesError } from './dev-services-error.js';
+export { binaryPath, dataDir, serviceFiles, toolsDir } from './paths.js';
+export { pinnedTools, type ServiceName } from './pinned-versions.js';
+export { formatDuration, silentProgress, terminalProgress, type Progress } from './progress.js';
+export { servicesInfo, type ServiceOptions, type ServicesInfo } from './service-options.js';
+export { servicesStatus, type ServiceState, type ServiceStatus } from './service-status.js';
+export { startServices, stopServices } from './services.js';
+export { startService } from './start-service.js';
+export { stopService } from './stop-service.js';

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { importSearchAttributes } from '../../src/temporal/search-attributes.js';
+import { serviceFiles } from './paths.js';
+import { httpAnswers, portOpen, temporalAnswers } from './probes.js';
+import type { ServiceDefinition } from './service-definition.js';
+import { infoFor } from './service-options.js';
+
+/** The Temporal CLI dev server: frontend, history, matching and Web UI in one process, persisted in one SQLite file. */
+export const temporalService: ServiceDefinition = {
+  name: 'temporal',
+  title: 'Temporal dev server',
+  ports: (o) => [o.temporalPort, o.temporalUiPort],
+  launch(o) {
+    const dir = serviceFiles('temporal').data;
+    const flags: [string, string][] = [
+      ['--ip', o.host],
+      ['--port', String(o.temporalPort)],
+      ['--ui-port', String(o.temporalUiPort)],
+      ['--db-filename', join(dir, 'temporal.db')],
+      ['--namespace', 'default'],
+      ...importSearchAttributes.map(({ name, type }): [string, string] => ['--search-attribute', `${name}=${type}`]),
+      // Throughput on one SQLite file; surviving a power cut does not matter for a dev server.
+      ['--sqlite-pragma', 'journal_mode=WAL'],
+      ['--sqlite-pragma', 'synchronous=OFF'],
+      ['--dynamic-config-value', 'system.enableActivityEagerExecution=true'],
+      // Never reach out to the internet.
+      ['--dynamic-config-value', 'frontend.enableServerVersionCheck=false'],
+      ...(o.uiCodecEndpoint ? [['--ui-codec-endpoint', o.uiCodecEndpoint] as [string, string]] : []),
+      ['--log-level', 'warn'],
+    ];
+    return {
+      args: ['server', 'start-dev', ...flags.flat()],
+      env: { TEMPORAL_VERSION_CHECK_DISABLED: '1' },
+      dirs: [dir],
+    };
+  },
+  async answers(o) {
+    const { temporalAddress, temporalUiUrl } = infoFor(o);
+    if (!(await portOpen(o.host, o.temporalPort))) return false;
+    return (await temporalAnswers(temporalAddress)) && (await httpAnswers(temporalUiUrl));
+  },
+  endpoints(o) {
+    const { temporalAddress, temporalUiUrl } = infoFor(o);
+    return [temporalAddress, temporalUiUrl];
+  },
+};

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { signPush } from '../../src/receiver/authenticate-push.js';
+import type { GarageConfig } from '../../src/config.js';
+
+/** How one push fared: its final answer after every resend. */
+export type PushOutcome = {
+  dmsNumber: string;
+  importId: string | null;
+  finalStatus: number | null;
+  answers503: number;
+  connectionErrors: number;
+  otherAnswers: string[];
+};
+
+/** Every answer the receiver gave during the burst, with its time, to see what it said while a service was down. */
+export type AnswerEvent = Readonly<{ at: number; status: number; code: string | null; retryAfter: string | null }>;
+
+export type BurstOptions = Readonly<{
+  url: string;
+  garage: GarageConfig;
+  /** Prefix of the DMS numbers, so every push of the run is distinct. */
+  prefix: string;
+  count: number;
+  /** Distinct cars (and drivers) the appointments share. */
+  cars: number;
+  concurrency: number;
+  /** First attempts spread evenly at this rate, so a fault strikes while pushes are still coming in. */
+  perSecond: number;
+  /** Gives up resending after this long. */
+  deadlineMs: number;
+}>;
+
+/** A distinct appointment.upsert; appointments share cars and drivers, as a garage's regular customers do. */
+function pushBody(options: BurstOptions, index: number): string {
+  const car = index % options.cars;
+  return JSON.stringify({
+    messageId: randomUUID(),
+    event: 'appointment.upsert',
+    sentAt: new Date().toISOString(),
+    appointment: {
+      dmsNumber: `${options.prefix}-${index}`,
+      woNumber: `WO-${options.prefix}-${index}`,
+      appointmentDate: '01-12-2026 08:30',
+      interventions: [{ title: 'Grote beurt', prices: { exclVat: '239,26' } }],
+    },
+    car: { vin: `WVWZZZ1KZAW${String(car).padStart(6, '0')}`, make: 'Volkswagen', driverId: `C-${car}` },
+    parties: [{ id: `C-${car}`, lastName: `Klant ${car}` }],
+  });
+}
+
+/**
+ * Sends like Carsys: each push signed afresh at every attempt, resent after `Retry-After` when answered 503 (or
+ * 429), and after a second when the receiver cannot be reached, until a 2xx or the deadline.
+ */
+export function startBurst(options: BurstOptions) {
+  const events: AnswerEvent[] = [];
+  const outcomes: PushOutcome[] = [];
+  let accepted = 0;
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const startedAt = Date.now();
+  const deadline = startedAt + options.deadlineMs;
+
+  function noteAccepted(): void {
+    accepted++;
+    for (const waiter of waiters.filter((candidate) => candidate.count <= accepted)) waiter.resolve();
+  }
+
+  async function sendOne(index: number): Promise<PushOutcome> {
+    const body = pushBody(options, index);
+    const outcome: PushOutcome = {
+      dmsNumber: `${options.prefix}-${index}`,
+      importId: null,
+      finalStatus: null,
+      answers503: 0,
+      connectionErrors: 0,
+      otherAnswers: [],
+    };
+    await sleep(Math.max(0, startedAt + (index * 1000) / options.perSecond - Date.now()));
+    while (Date.now() < deadline) {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      let response: Response;
+      try {
+        response = await fetch(`${options.url}/carsys/v1/pushes`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Carsys-Garage-Id': options.garage.id,
+            'X-Carsys-Timestamp': timestamp,
+            'X-Carsys-Signature': signPush(options.garage.secrets[0] ?? '', timestamp, Buffer.from(body)),
+          },
+          body,
+          signal: AbortSignal.timeout(30_000),
+        });
+      } catch {
+        outcome.connectionErrors++;
+        await sleep(1_000);
+        continue;
+      }
+      const json = (await response.json().catch(() => ({}))) as { importId?: string; error?: { code?: string } };
+      const retryAfter = response.headers.get('Retry-After');
+      events.push({ at: Date.now(), status: response.status, code: json.error?.code ?? null, retryAfter });
+      if (response.status === 202 || response.status === 200) {
+        outcome.finalStatus = response.status;
+        outcome.importId = json.importId ?? null;
+        noteAccepted();
+        return outcome;
+      }
+      if (response.status === 503 || response.status === 429) {
+        if (response.status === 503) outcome.answers503++;
+        await sleep(Number(retryAfter ?? '1') * 1000);
+        continue;
+      }
+      outcome.otherAnswers.push(`${response.status} ${json.error?.code ?? ''}`);
+      return outcome;
+    }
+    return outcome;
+  }
+
+  async function lane(next: () => number | undefined): Promise<void> {
+    for (let index = next(); index !== undefined; index = next()) outcomes.push(await sendOne(index));
+  }
+
+  let nextIndex = 0;
+  const take = () => (nextIndex < options.count ? nextIndex++ : undefined);
+  const done = Promise.all(Array.from({ length: options.concurrency }, () => lane(take))).then(() => outcomes);
+
+  return {
+    done,
+    events,
+    accepted: () => accepted,
+    /** Resolves once this many pushes have had their 2xx. */
+    whenAccepted: (count: number) =>
+      new Promise<void>((resolve) => {
+        if (accepted >= count) resolve();
+        else waiters.push({ count, resolve });
+      }),
+  };
+}
+export type Burst = ReturnType<typeof startBurst>;

@@ -1,0 +1,122 @@
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
+import { pinnedTools } from '../dev-services/index.js';
+import { burstSize, type FaultResult } from './run-fault.js';
+import { ports, retryAfterSeconds } from './fault-setup.js';
+
+const header = [
+  'fault',
+  'pushes sent',
+  'accepted (2xx)',
+  'answered 503, resent',
+  'in flight at fault',
+  'imported',
+  'duplicated',
+  'lost',
+  'time to recover',
+];
+
+function cells(result: FaultResult): string[] {
+  return [
+    result.name,
+    String(result.sent),
+    String(result.accepted),
+    String(result.resent503),
+    String(result.inFlightAtFault),
+    String(result.imported),
+    String(result.duplicated),
+    String(result.lost),
+    result.recoverSeconds === null ? 'did not recover' : `${result.recoverSeconds.toFixed(1)} s`,
+  ];
+}
+
+/** The outcome table as aligned text, for the terminal. */
+export function textTable(results: readonly FaultResult[]): string {
+  const rows = [header, ...results.map(cells)];
+  const widths = header.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')).join('\n');
+}
+
+function markdownTable(results: readonly FaultResult[]): string {
+  const line = (row: readonly string[]) => `| ${row.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...results.map((result) => line(cells(result)))].join('\n');
+}
+
+export function passed(result: FaultResult): boolean {
+  return result.lost === 0 && result.duplicated === 0 && result.recoverSeconds !== null && result.problems.length === 0;
+}
+
+function machine(): string {
+  const cores = cpus();
+  const memory = (totalmem() / 1024 ** 3).toFixed(1);
+  const tools = `Temporal CLI ${pinnedTools.temporal.version} dev server and FerretDB ${pinnedTools.ferretdb.version}`;
+  return (
+    `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${memory} GiB memory, ${platform()} ${release()}, ` +
+    `Node ${process.version}; ${tools}, both on SQLite; load average ${loadavg()[1]?.toFixed(1) ?? '?'} over the ` +
+    'last 5 minutes of the run (other work on the machine included)'
+  );
+}
+
+/** Writes `docs/reliability.md` from the run's own results: every figure in it comes from this run. */
+export async function writeReliabilityReport(
+  file: string,
+  results: readonly FaultResult[],
+  runSeconds: number,
+  runNotes: readonly string[],
+): Promise<void> {
+  const verdict = results.every(passed) ? 'every fault: 0 lost, 0 duplicated' : 'FAILED: see the problems below';
+  const sections = results.map((result) =>
+    [
+      `### ${result.name}`,
+      '',
+      `Injected: ${result.how}.`,
+      '',
+      ...result.notes.map((note) => `- ${note}`),
+      ...result.problems.map((problem) => `- PROBLEM: ${problem}`),
+    ].join('\n'),
+  );
+  const text = [
+    '# Reliability under faults',
+    '',
+    `Written by \`npm run test:faults\` (\`tools/faults/\`) on ${new Date().toISOString()}; run it again to refresh.`,
+    '',
+    `Machine: ${machine()}.`,
+    '',
+    `Result: ${verdict}. The whole run took ${Math.round(runSeconds)} s.`,
+    '',
+    ...runNotes.map((note) => `- ${note}`),
+    '',
+    markdownTable(results),
+    '',
+    '## How the run works',
+    '',
+    `The script starts its own Temporal dev server and FerretDB (ports ${ports.temporal}, ${ports.temporalUi}, ` +
+      `${ports.ferretdb}, ${ports.ferretdbDebug}; data in \`.data/faults/\`), one worker process ` +
+      `(\`src/main/worker.ts\`) and one receiver process (\`src/main/receiver.ts\`, port ${ports.receiver}), ` +
+      'configured by environment variables as in production.',
+    `For each fault it sends a burst of ${burstSize} distinct signed pushes (10 a second, at most 16 at a time; sharing ` +
+      '40 cars and 40 drivers) and injects the fault once 60 are accepted and 10 imported. Like Carsys, it resends a push ' +
+      `answered 503 after its \`Retry-After\` (${retryAfterSeconds} s in this run), and one the receiver cannot be ` +
+      'reached for after a second, until it gets a 2xx. Then it waits for every accepted push to finish, with no ' +
+      'one touching anything, and counts.',
+    '',
+    '- **accepted (2xx)**: pushes answered 202 or 200, after resends; **answered 503, resent**: pushes that got at ' +
+      'least one 503 first.',
+    '- **in flight at fault**: pushes accepted but not yet finished when the fault was injected.',
+    '- **imported**: 2xx pushes whose import ended `imported` with their appointment written by that import.',
+    '- **duplicated**: import records or appointments created twice for one DMS number, and cars or parties ' +
+      'beyond one per key.',
+    '- **lost**: 2xx pushes without a finished import and its appointment.',
+    '- **time to recover**: from the moment the fault was healed (new worker started, database or Temporal back) ' +
+      'until every accepted push had finished. Activities retry with backoff up to 30 s and time out after 30 s, ' +
+      'which bounds it.',
+    '',
+    '## The faults',
+    '',
+    sections.join('\n\n'),
+    '',
+  ].join('\n');
+  // Formatted as the repository formats Markdown, so `prettier --check` passes on the written file.
+  writeFileSync(file, await format(text, { ...(await resolveConfig(file)), parser: 'markdown' }));
+}

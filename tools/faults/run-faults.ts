@@ -1,0 +1,86 @@
+// `npm run test:faults`: injects faults under load into a pipeline of its own and writes docs/reliability.md.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureServiceBinaries, startServices, stopServices, terminalProgress } from '../dev-services/index.js';
+import { openMongo, type MongoHandle } from '../../src/store/open-mongo.js';
+import { createChildren } from './children.js';
+import { assertPortsFree, childEnv, faultDataDir, ports, repoRoot, serviceOptions } from './fault-setup.js';
+import { faultGarages, faultSpecs, warmUpGarage } from './faults.js';
+import { passed, textTable, writeReliabilityReport } from './report.js';
+import { runFault, warmUp, type FaultResult } from './run-fault.js';
+
+// The dev services read their data folder from the environment when called, so this keeps the run's apart.
+process.env['CLAIRE_DATA_DIR'] = faultDataDir;
+
+const startedAt = Date.now();
+const say = (line: string) =>
+  console.log(`[faults ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const database = `faults_${new Date().toISOString().slice(0, 19).replace(/\D/g, '')}`;
+const children = createChildren(childEnv([warmUpGarage, ...Object.values(faultGarages)], database));
+const receiverUrl = `http://127.0.0.1:${ports.receiver}`;
+let mongo: MongoHandle | undefined;
+
+async function cleanUp(): Promise<void> {
+  await children.stopAll();
+  await mongo?.client.close().catch(() => undefined);
+  await stopServices({ progress: () => undefined });
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping everything this run started`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+async function run(): Promise<FaultResult[]> {
+  // A run cut short before may have left its services behind: they are this script's, so stop them.
+  await stopServices({ progress: () => undefined });
+  for (const dir of ['temporal', 'ferretdb', 'logs']) rmSync(join(faultDataDir, dir), { recursive: true, force: true });
+  await assertPortsFree();
+  await ensureServiceBinaries(terminalProgress);
+  say(`starting Temporal (${ports.temporal}) and FerretDB (${ports.ferretdb}) in ${faultDataDir}`);
+  await startServices(serviceOptions);
+  mongo = await openMongo({ url: `mongodb://127.0.0.1:${ports.ferretdb}/`, database }, 10_000);
+  const worker = { current: children.startWorker('worker-1') };
+  await children.startReceiver(receiverUrl);
+  await warmUp(warmUpGarage, receiverUrl, mongo.collections);
+  say(`worker and receiver running and importing (logs in ${join(faultDataDir, 'logs')})`);
+
+  const results: FaultResult[] = [];
+  for (const spec of faultSpecs(children, worker, receiverUrl)) {
+    say(`${spec.name}: ${spec.how}`);
+    const result = await runFault(spec, receiverUrl, mongo.collections);
+    results.push(result);
+    for (const line of [...result.notes, ...result.problems.map((problem) => `PROBLEM: ${problem}`)]) {
+      say(`  ${line}`);
+    }
+    say(
+      `  ${passed(result) ? 'ok' : 'FAILED'}: ${result.imported}/${result.sent} imported, ${result.lost} lost, ${result.duplicated} duplicated`,
+    );
+  }
+  return results;
+}
+
+let exitCode = 1;
+try {
+  const results = await run();
+  const report = join(repoRoot, 'docs', 'reliability.md');
+  const hangs = children.logMentions('MongoMonitorHang');
+  const runNotes = [
+    `Database monitor hangs (mongodb driver 7.9) healed by \`src/store/mongo-watchdog.ts\` during the run: ${hangs}.`,
+  ];
+  await writeReliabilityReport(report, results, (Date.now() - startedAt) / 1000, runNotes);
+  console.log(`\n${textTable(results)}\n`);
+  exitCode = results.every(passed) ? 0 : 1;
+  say(`${exitCode === 0 ? 'all faults survived' : 'FAILED'}; table written to ${report}`);
+} catch (error) {
+  say(`the run broke off: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+} finally {
+  say('stopping worker, receiver, Temporal and FerretDB');
+  await cleanUp();
+}
+process.exit(exitCode);
