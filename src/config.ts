@@ -89,6 +89,10 @@ const EnvSchema = z.object({
    * deploy of vouchers, so imports already in flight then still finish; unset, an unvouched request is refused.
    */
   UNVOUCHED_IMPORTS_UNTIL: z.iso.datetime({ offset: true }).optional(),
+  // Long enough that a normal import (seconds) is never looked at; an import waiting out a database outage is
+  // still running in Temporal and is left alone however long it waits.
+  STUCK_IMPORT_AFTER_SECONDS: z.coerce.number().positive().default(900),
+  STUCK_IMPORT_SWEEP_SECONDS: z.coerce.number().positive().default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -114,6 +118,8 @@ export type Config = Readonly<{
   workerShutdownGraceSeconds: number;
   unvouchedImportsUntil: Date | null;
   workflowBundlePath: string | undefined;
+  /** When an import still `accepted` is checked against Temporal, and how often the worker looks. */
+  stuckImports: Readonly<{ afterMs: number; sweepEveryMs: number }>;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }>;
 
@@ -163,6 +169,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerShutdownGraceSeconds: e.WORKER_SHUTDOWN_GRACE_SECONDS,
     unvouchedImportsUntil: e.UNVOUCHED_IMPORTS_UNTIL === undefined ? null : new Date(e.UNVOUCHED_IMPORTS_UNTIL),
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
+    stuckImports: Object.freeze({
+      afterMs: e.STUCK_IMPORT_AFTER_SECONDS * 1000,
+      sweepEveryMs: e.STUCK_IMPORT_SWEEP_SECONDS * 1000,
+    }),
     logLevel: e.LOG_LEVEL,
   });
 }

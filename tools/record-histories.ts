@@ -8,8 +8,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { ensureServiceBinaries, startServices } from './dev-services/index.js';
 import type { ImportActivities } from '../src/activities/import-activities.js';
-import { createActivities } from '../src/activities/import-activities.js';
-import { createKeyring } from '../src/crypto/keyring.js';
+import { createUpsertDocuments } from '../src/activities/import-activities.js';
 import { parseEnvelope } from '../src/domain/contract/envelope.js';
 import { importIdentity, sha256Hex } from '../src/domain/import-request.js';
 import type { ImportRequest } from '../src/domain/import-request.js';
@@ -168,15 +167,13 @@ try {
   await pipeline.worker.close();
   const outage = await databaseOutage(config.mongo);
   try {
-    const outageActivities = createActivities({
-      keyring: createKeyring(config.encryptionKeys),
-      collections: outage.collections,
-      garages: config.garages,
-      clock: () => new Date(),
-      // Only the write step is taken from these; the first step, which records forged requests, is the worker's own.
-      rejections: { record: () => Promise.resolve() },
-      unvouchedImportsUntil: null,
-    });
+    const outageActivities = {
+      upsertDocuments: createUpsertDocuments({
+        collections: outage.collections,
+        garages: config.garages,
+        clock: () => new Date(),
+      }),
+    };
     const outageWorker = await startSpecialWorker({ upsertDocuments: outageActivities.upsertDocuments });
     await outage.goDown();
     const held = await push(readFixture('valid-lease-car'));

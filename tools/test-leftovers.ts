@@ -17,17 +17,19 @@ export async function cleanUpTestLeftovers(services: ServicesInfo): Promise<{ wo
 
 /**
  * Terminates every running workflow on the task queues chosen. The server's list can lag a start by a moment, so
- * it looks again until a look finds nothing.
+ * it keeps looking until two looks in a row, at least a second and a half after the first, find nothing.
  */
 export async function terminateRunningWorkflows(
   temporalAddress: string,
   onQueue: (taskQueue: string) => boolean,
 ): Promise<number> {
   const connection = await Connection.connect({ address: temporalAddress });
+  const started = Date.now();
   let terminated = 0;
+  let emptyLooks = 0;
   try {
     const client = new Client({ connection });
-    for (let look = 0; look < 5; look++) {
+    for (let look = 0; look < 20 && (emptyLooks < 2 || Date.now() - started < 1_500); look++) {
       let found = 0;
       for await (const run of client.workflow.list({ query: 'ExecutionStatus = "Running"' })) {
         if (!onQueue(run.taskQueue)) continue;
@@ -38,8 +40,8 @@ export async function terminateRunningWorkflows(
           .catch(() => undefined); // finished or terminated meanwhile
       }
       terminated += found;
-      if (found === 0 && look > 0) break;
-      await sleep(200);
+      emptyLooks = found === 0 ? emptyLooks + 1 : 0;
+      await sleep(300);
     }
   } finally {
     await connection.close();

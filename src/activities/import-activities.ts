@@ -12,6 +12,7 @@ import { sealText } from '../store/encrypted-text.js';
 import { importLog } from '../store/import-log.js';
 import { validatePushBody, type PushValidation } from '../domain/contract/validate-push.js';
 import type { CarsysPush } from '../domain/contract/push-schema.js';
+import { orderingTime } from '../domain/ordering.js';
 import { mapPush as mapValidPush } from '../domain/mapping/map-push.js';
 import type { MappedPush } from '../domain/mapping/mapped-push.js';
 import { writeDocuments, type DocumentsWritten } from '../store/write-documents.js';
@@ -131,19 +132,28 @@ export type UpsertDocumentsInput = Readonly<{
   push: MappedPush;
 }>;
 
-function createUpsertDocuments({ collections, garages, clock }: ActivityDependencies) {
+/** The writing step alone, for workers whose write step tests hold, slow or cut off from the database. */
+export function createUpsertDocuments({
+  collections,
+  garages,
+  clock,
+}: Pick<ActivityDependencies, 'collections' | 'garages' | 'clock'>) {
   /** Writes the appointment, car and parties of one push, newest version wins; safe to retry. */
   return async function upsertDocuments(input: UpsertDocumentsInput): Promise<DocumentsWritten> {
     const { push } = input;
+    const sentAt = new Date(push.sentAt);
+    const receivedAt = new Date(input.receivedAt);
     return writeDocuments(collections, {
       garageId: input.garageId,
       push,
       source: {
         dms: 'carsys',
-        sentAt: new Date(push.sentAt),
+        sentAt,
+        // Worked out here, not in mapping, so an import mapped before the rule existed is ordered by it too.
+        orderedAt: orderingTime(sentAt, receivedAt).at,
         messageId: push.messageId,
         importId: input.importId,
-        receivedAt: new Date(input.receivedAt),
+        receivedAt,
       },
       keepImportingAfterWorkStarted: garages.get(input.garageId)?.keepImportingAfterWorkStarted ?? false,
       now: clock(),

@@ -13,6 +13,12 @@ const statusWords: Readonly<Record<ImportStatus, string>> = {
 /** The issue code of an import that stopped in a step for a reason nobody planned (the workflow records it). */
 const importStoppedCode = 'import_stopped';
 
+/** The issue code of an import whose workflow ended without recording how (terminated, or its history gone). */
+export const importInterruptedCode = 'import_interrupted';
+
+const interruptedWords =
+  'Failed: the import was interrupted before it finished (its workflow was ended from outside, or Temporal no longer has it); see the issue below. Retry it.';
+
 const stoppedWords =
   'Failed: the import stopped in one of its steps for a reason nobody planned (see the issue below). Once the cause is fixed, retry it.';
 
@@ -22,6 +28,9 @@ export function statusInWords(
 ): string {
   if (record.status === 'failed' && record.issues?.some((issue) => issue.code === importStoppedCode) === true) {
     return stoppedWords;
+  }
+  if (record.status === 'failed' && record.issues?.some((issue) => issue.code === importInterruptedCode) === true) {
+    return interruptedWords;
   }
   return statusWords[record.status];
 }

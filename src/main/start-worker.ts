@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { createActivities, type ImportActivities } from '../activities/import-activities.js';
 import type { ImportMetrics } from '../metrics/import-metrics.js';
@@ -6,6 +7,8 @@ import type { Config } from '../config.js';
 import { createImportWorker, workflowsPath, type ImportWorkerOptions } from '../temporal/create-worker.js';
 import type { Logger } from '../logging/logger.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
+import { workflowStateOf } from '../temporal/workflow-state.js';
+import { startStuckImportSweeper } from '../operator/sweep-stuck-imports.js';
 import { openMongo } from '../store/open-mongo.js';
 import { rejectionLog } from '../store/rejections.js';
 
@@ -50,8 +53,19 @@ export async function startWorker(
     shutdownGraceSeconds: config.workerShutdownGraceSeconds,
   });
   const run = worker.run();
+  // Each worker sweeps: the sweep is idempotent, and so it needs no schedule of its own (README "Stuck imports").
+  const sweeper = startStuckImportSweeper(
+    {
+      collections: mongo.collections,
+      workflowState: workflowStateOf(new Client({ connection, namespace: config.temporal.namespace })),
+      stuckAfterMs: config.stuckImports.afterMs,
+      now: () => new Date(),
+    },
+    { intervalMs: config.stuckImports.sweepEveryMs, log: logger },
+  );
   let closing: Promise<void> | undefined;
   const shutdown = async () => {
+    await sweeper.stop();
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await run;
     await connection.close();

@@ -8,7 +8,13 @@ export type EncryptedText = { keyId: string; data: Binary };
 /** Where a document's DMS fields came from: the push that last wrote them. */
 export type SourceStamp = {
   dms: 'carsys';
+  /** As the DMS sent it, even when it was too far ahead of the receipt to order by. */
   sentAt: Date;
+  /**
+   * The time this version is ordered by (docs/ordering.md). Documents written before it existed lack it; their
+   * ordering time is worked out from `sentAt` and `receivedAt` by the same rule.
+   */
+  orderedAt?: Date;
   messageId: string | null;
   importId: string;
   receivedAt: Date;

@@ -1,12 +1,15 @@
 import { type Collection, type Filter, type UpdateFilter, MongoServerError } from 'mongodb';
+import { supersedes, type PushOrder } from '../domain/ordering.js';
+import type { SourceStamp } from './documents.js';
+import { pushOrderOf } from './push-order.js';
 
-type Stamped = { _id: string; source: { sentAt: Date; importId: string } };
+type Stamped = { _id: string; source: SourceStamp };
 
 export type GuardedWrite<T extends Stamped> = Readonly<{
   collection: Collection<T>;
   _id: string;
-  sentAt: Date;
-  importId: string;
+  /** Where this push stands among the document's versions. */
+  order: PushOrder;
   /** Extra conditions the stored document must meet to be overwritten (for example, work not started). */
   extraGuard?: Filter<T>;
   update: UpdateFilter<T>;
@@ -17,10 +20,10 @@ export type GuardedWrite<T extends Stamped> = Readonly<{
 }>;
 
 /**
- * Writes a document only when this push is newer than the one that last wrote it (rule 3), or is that same push
- * being retried. Each step is a single-document atomic operation, so it needs no transaction and no atomic
- * upsert (FerretDB 1.x has neither): a guarded update, else an insert, and if a racing writer inserted first,
- * the guarded update once more.
+ * Writes a document only when this push comes later than the one that last wrote it (rule 3, docs/ordering.md), or
+ * is that same push being retried. Each step is a single-document atomic operation, so it needs no transaction and
+ * no atomic upsert (FerretDB 1.x has neither): read the stamp, decide in code, then update only if the stamp is still
+ * the one read (else read again); insert when there is no document, and if a racing writer inserted first, read it.
  */
 export function guardedWrite<T extends Stamped>(write: GuardedWrite<T>): Promise<'written' | 'refused'> {
   return withDocumentLock(`${write.collection.collectionName}/${write._id}`, async () => {
@@ -32,27 +35,38 @@ export function guardedWrite<T extends Stamped>(write: GuardedWrite<T>): Promise
   });
 }
 
+// Each lost race means another push wrote the document in between; more than a few in a row is not a race but a bug,
+// and the error lets the activity retry.
+const maxRaces = 5;
+
 async function guardedUpdateOrInsert<T extends Stamped>(write: GuardedWrite<T>): Promise<'written' | 'refused'> {
-  // Read by _id alone first: FerretDB 1.x serves only a bare `{_id}` filter from its index and reads the whole
-  // collection for any other (bench/NOTES.md), so a push that creates the document, or is plainly older, skips the
-  // guarded update. The guard still decides every overwrite, so this only saves work.
-  const stored = await write.collection.findOne({ _id: write._id } as Filter<T>, { projection: { source: 1 } });
-  if (stored === null) {
-    if (await inserted(write)) return 'written';
-  } else if (stored.source.importId !== write.importId && stored.source.sentAt >= write.sentAt) {
-    return 'refused';
-  }
-  const newerOrSamePush = { $or: [{ 'source.sentAt': { $lt: write.sentAt } }, { 'source.importId': write.importId }] };
-  const guard = {
-    _id: write._id,
-    $and: write.extraGuard === undefined ? [newerOrSamePush] : [newerOrSamePush, write.extraGuard],
-  } as Filter<T>;
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let race = 0; race < maxRaces; race++) {
+    // Read by _id alone: FerretDB 1.x serves a bare `{_id}` filter from its index (bench/NOTES.md). The order is decided
+    // in code because documents written before `source.orderedAt` existed need the rule applied to what they hold.
+    const stored = await write.collection.findOne({ _id: write._id } as Filter<T>, { projection: { source: 1 } });
+    if (stored === null) {
+      if (await inserted(write)) return 'written';
+      continue;
+    }
+    if (!supersedes(write.order, pushOrderOf(stored.source))) return 'refused';
+    // Compare and set: the update applies only while the document still holds the version just read.
+    const sameVersion = { 'source.importId': stored.source.importId };
+    const unchanged = byIdAnd<T>(write._id, [sameVersion]);
+    const guard = byIdAnd<T>(
+      write._id,
+      write.extraGuard === undefined ? [sameVersion] : [sameVersion, write.extraGuard],
+    );
     const updated = await write.collection.updateOne(guard, write.update);
     if (updated.matchedCount === 1) return 'written';
-    if (await inserted(write)) return 'written';
+    const stillThere = await write.collection.countDocuments(unchanged);
+    if (stillThere === 1) return 'refused';
   }
-  return 'refused';
+  throw new Error(`${write.collection.collectionName} ${write._id} changed under ${maxRaces} writes in a row`);
+}
+
+// The driver's Filter cannot check dotted paths into a generic document type.
+function byIdAnd<T extends Stamped>(_id: string, conditions: object[]): Filter<T> {
+  return { _id, $and: conditions } as unknown as Filter<T>;
 }
 
 /** Inserts the whole document; false when a racing writer inserted it first. */

@@ -1,8 +1,10 @@
 import type { Filter } from 'mongodb';
 import { normaliseRegistration } from '../domain/normalise/vehicle.js';
+import { comparePushOrder } from '../domain/ordering.js';
 import type { ImportFilter } from './import-filter.js';
 import type { Collections } from './collections.js';
 import type { ImportDocument } from './documents.js';
+import { importOrderOf } from './push-order.js';
 
 /** An import as listed: everything but the encrypted raw body. */
 export type ImportSummary = Omit<ImportDocument, 'rawBody'>;
@@ -87,13 +89,14 @@ export function importQueries(collections: Collections) {
       return imports.findOne({ _id: importId }, withoutRawBody);
     },
 
-    /** Every push for one appointment, in the order Carsys produced them. */
+    /** Every push for one appointment, in the order newest-wins puts them (docs/ordering.md). */
     async timeline(garageId: string, dmsNumber: string): Promise<ImportSummary[]> {
-      return imports
+      const found = await imports
         .find({ garageId, dmsNumber }, withoutRawBody)
         .sort({ sentAt: 1, receivedAt: 1 })
         .limit(500)
         .toArray();
+      return found.sort((a, b) => comparePushOrder(importOrderOf(a), importOrderOf(b)));
     },
 
     /**

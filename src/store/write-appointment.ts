@@ -1,10 +1,12 @@
 import type { Filter } from 'mongodb';
 import { initialAppointmentStatus, workStartedOrLaterStatuses, type WriteOutcome } from '../domain/import-status.js';
 import type { MappedPush } from '../domain/mapping/mapped-push.js';
+import { supersedes, type PushOrder } from '../domain/ordering.js';
 import type { Collections } from './collections.js';
 import { documentIds } from './document-ids.js';
 import type { AppointmentDocument, SourceStamp } from './documents.js';
 import { guardedWrite } from './guarded-write.js';
+import { pushOrderOf } from './push-order.js';
 
 export type AppointmentWrite = Readonly<{
   garageId: string;
@@ -43,16 +45,15 @@ function dmsFields(write: AppointmentWrite) {
 export async function refusalReason(
   collections: Collections,
   appointmentId: string,
-  sentAt: Date,
-  importId: string,
+  order: PushOrder,
 ): Promise<Exclude<WriteOutcome, 'imported'> | null> {
   const stored = await collections.appointments.findOne(
     { _id: appointmentId },
     { projection: { status: 1, source: 1 } },
   );
   if (stored === null) return null;
-  if (stored.source.importId === importId) return null;
-  if (stored.source.sentAt >= sentAt) return 'skipped_stale';
+  if (stored.source.importId === order.importId) return null;
+  if (!supersedes(order, pushOrderOf(stored.source))) return 'skipped_stale';
   if ((workStartedOrLaterStatuses as readonly string[]).includes(stored.status)) return 'skipped_work_started';
   return null;
 }
@@ -65,8 +66,7 @@ export async function writeAppointment(collections: Collections, write: Appointm
   const outcome = await guardedWrite<AppointmentDocument>({
     collection: collections.appointments,
     _id,
-    sentAt: source.sentAt,
-    importId: source.importId,
+    order: pushOrderOf(source),
     ...(write.keepImportingAfterWorkStarted ? {} : { extraGuard: workNotStarted }),
     update: { $set: { ...fields, source, updatedAt: now } },
     insert: () => ({
@@ -84,5 +84,5 @@ export async function writeAppointment(collections: Collections, write: Appointm
     }),
   });
   if (outcome === 'written') return 'imported';
-  return (await refusalReason(collections, _id, source.sentAt, source.importId)) ?? 'skipped_stale';
+  return (await refusalReason(collections, _id, pushOrderOf(source))) ?? 'skipped_stale';
 }

@@ -3,6 +3,7 @@ import type { Collections } from './collections.js';
 import { documentIds } from './document-ids.js';
 import type { CarDocument, SourceStamp } from './documents.js';
 import { guardedWrite } from './guarded-write.js';
+import { pushOrderOf } from './push-order.js';
 
 function carKeyOf(car: MappedCar): string {
   return `${car.key.kind}:${car.key.value}`;
@@ -44,8 +45,7 @@ export async function writeCar(
   await guardedWrite<CarDocument>({
     collection: collections.cars,
     _id,
-    sentAt: source.sentAt,
-    importId: source.importId,
+    order: pushOrderOf(source),
     update: Object.keys(unset).length > 0 ? { $set: set, $unset: unset } : { $set: set },
     insert: () => ({ ...fields, ...set, _id, garageId, carKey: carKeyOf(car), source, createdAt: now, updatedAt: now }),
   });

@@ -3,6 +3,7 @@ import type { MappedPush } from '../domain/mapping/mapped-push.js';
 import type { Collections } from './collections.js';
 import { documentIds } from './document-ids.js';
 import type { SourceStamp, WrittenDocuments } from './documents.js';
+import { pushOrderOf } from './push-order.js';
 import { refusalReason, writeAppointment } from './write-appointment.js';
 import { writeCar } from './write-car.js';
 import { writeParties } from './write-parties.js';
@@ -25,7 +26,7 @@ export type DocumentsWritten = Readonly<{ outcome: WriteOutcome; documents: Writ
 export async function writeDocuments(collections: Collections, write: DocumentsWrite): Promise<DocumentsWritten> {
   const { garageId, push, source, now } = write;
   const appointmentId = documentIds.appointment(garageId, push.dmsNumber);
-  const blocked = await refusalReason(collections, appointmentId, source.sentAt, source.importId);
+  const blocked = await refusalReason(collections, appointmentId, pushOrderOf(source));
   if (blocked !== null && (blocked === 'skipped_stale' || !write.keepImportingAfterWorkStarted)) {
     return { outcome: blocked, documents: null };
   }

@@ -3,6 +3,7 @@ import type { Collections } from './collections.js';
 import { documentIds } from './document-ids.js';
 import type { PartyDocument, SourceStamp } from './documents.js';
 import { guardedWrite } from './guarded-write.js';
+import { pushOrderOf } from './push-order.js';
 
 type PartyFields = Omit<
   PartyDocument,
@@ -30,8 +31,7 @@ async function writeParty(
   await guardedWrite<PartyDocument>({
     collection: collections.parties,
     _id,
-    sentAt: source.sentAt,
-    importId: source.importId,
+    order: pushOrderOf(source),
     update: { $set: { ...partyFields(party), source, updatedAt: now }, ...roles },
     insert: () => ({
       _id,

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { createActivities } from '../../src/activities/import-activities.js';
+import { createUpsertDocuments } from '../../src/activities/import-activities.js';
 import { createKeyring } from '../../src/crypto/keyring.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { openMongo, type MongoHandle } from '../../src/store/open-mongo.js';
@@ -67,15 +67,13 @@ async function buildIdsOf(workflowId: string): Promise<string[]> {
 describe('a worker with the current workflow code takes over imports started on the previous code', () => {
   it('when imports wait out a database outage on the previous code and a current worker replaces that worker, then every one finishes with its documents', async () => {
     const previous = await bundleWorkflowCode({ workflowsPath: previousWorkflows, logger: quiet });
-    const outageActivities = createActivities({
-      keyring: createKeyring(config.encryptionKeys),
-      collections: outage.collections,
-      garages: config.garages,
-      clock: () => new Date(),
-      // Only the write step is taken from these; the first step, which records forged requests, is the worker's own.
-      rejections: { record: () => Promise.resolve() },
-      unvouchedImportsUntil: null,
-    });
+    const outageActivities = {
+      upsertDocuments: createUpsertDocuments({
+        collections: outage.collections,
+        garages: config.garages,
+        clock: () => new Date(),
+      }),
+    };
     const oldWorker = await startWorker(config, logger, {
       workflows: { workflowBundle: { code: previous.code } },
       activityOverrides: { upsertDocuments: outageActivities.upsertDocuments },

@@ -7,7 +7,8 @@ import type { PushWarning } from '../../src/domain/import-status.js';
 import { readFixture } from '../support/fixtures.js';
 import { pushBody } from '../support/push-body.js';
 
-const receivedAt = '2026-11-27T08:20:00.000Z';
+// After every example push was sent, as a receipt is: a sentAt far after its receipt is a case of its own.
+const receivedAt = '2026-11-28T08:20:00.000Z';
 
 function mapped(rawBody: string): MappedPush {
   const validation = validatePushBody(rawBody);

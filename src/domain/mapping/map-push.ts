@@ -4,6 +4,7 @@ import { mapCar } from './map-car.js';
 import { mapParties } from './map-parties.js';
 import type { MappedPush } from './mapped-push.js';
 import type { PushWarning } from '../import-status.js';
+import { orderingTime, sentAtAheadToleranceMs } from '../ordering.js';
 
 /** Maps a valid push to the fields the documents hold (rules 2–7), with a warning for each value kept raw. */
 export function mapPush(push: CarsysPush, receivedAt: string): MappedPush {
@@ -11,6 +12,12 @@ export function mapPush(push: CarsysPush, receivedAt: string): MappedPush {
   const sentAt = push.sentAt ?? receivedAt;
   if (push.sentAt === undefined) {
     warnings.add('sentAt', 'sent_at_missing', 'is missing; the receive time orders this version instead');
+  } else if (orderingTime(new Date(push.sentAt), new Date(receivedAt)).sentAtAhead) {
+    warnings.add(
+      'sentAt',
+      'sent_at_in_future',
+      `is more than ${sentAtAheadToleranceMs / 60_000} minutes after the push was received (a wrong DMS clock?); the receive time orders this version instead`,
+    );
   }
   const base = { dmsNumber: push.appointment.dmsNumber, sentAt, messageId: push.messageId ?? null };
 

@@ -151,7 +151,7 @@ function openApiDocument(): JsonSchema {
       },
       '/api/v1/garages/{garageId}/appointments/{dmsNumber}/timeline': {
         get: {
-          summary: 'Every push for one appointment, in sentAt order',
+          summary: 'Every push for one appointment, in the order newest-wins puts them (docs/ordering.md)',
           security: operator,
           parameters: [pathParameter('garageId'), pathParameter('dmsNumber')],
           responses: {

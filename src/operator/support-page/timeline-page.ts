@@ -32,7 +32,7 @@ function timelineTable(items: readonly ImportSummary[]): SafeHtml {
   </table>`;
 }
 
-/** `GET /support/timeline/:garageId/:dmsNumber`: every push for one appointment, in sentAt order. */
+/** `GET /support/timeline/:garageId/:dmsNumber`: every push for one appointment, in the order newest-wins puts them. */
 export function timelinePage(deps: SupportDependencies) {
   return async (req: Request, res: Response): Promise<void> => {
     const garageId = String(req.params['garageId']);
