@@ -183,7 +183,7 @@ describe('newest wins when timestamps are equal or skewed', () => {
     );
     const token = pipeline.config.operatorTokens.find((entry) => entry.name === 'reader')?.token ?? '';
     const response = await fetch(
-      `${pipeline.receiver.url}/api/v1/garages/${pipeline.garage.id}/appointments/${keys.dmsNumber}/timeline`,
+      `${pipeline.receiver.operatorUrl}/api/v1/garages/${pipeline.garage.id}/appointments/${keys.dmsNumber}/timeline`,
       { headers: { Authorization: `Bearer ${token}` } },
     );
     assert.equal(response.status, 200);

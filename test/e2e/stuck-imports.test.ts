@@ -113,7 +113,7 @@ describe('imports left accepted', () => {
       [['workflow', 'import_interrupted']],
     );
     assert.match(record.issues[0]?.message ?? '', /its workflow ended as terminated/);
-    const detail = await fetch(`${pipeline.receiver.url}/api/v1/imports/${importId}`, {
+    const detail = await fetch(`${pipeline.receiver.operatorUrl}/api/v1/imports/${importId}`, {
       headers: { Authorization: `Bearer ${operatorToken()}` },
     });
     const view = (await detail.json()) as { statusInWords: string };
@@ -121,7 +121,7 @@ describe('imports left accepted', () => {
 
     await waiting.close();
     await startWorkerWith({});
-    const retry = await fetch(`${pipeline.receiver.url}/api/v1/imports/${importId}/retry`, {
+    const retry = await fetch(`${pipeline.receiver.operatorUrl}/api/v1/imports/${importId}/retry`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${operatorToken()}` },
     });
