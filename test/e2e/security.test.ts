@@ -192,7 +192,7 @@ describe('the Carsys-facing listener', () => {
       const onOperatorPort = await fetch(`${pipeline.receiver.operatorUrl}${path}`);
       assert.notEqual(onOperatorPort.status, 404, path);
     }
-    const decode = await fetch(`${pipeline.receiver.operatorUrl}/codec/decode`, { method: 'POST', body: '{}' });
+    const decode = await fetch(`${pipeline.receiver.url}/codec/decode`, { method: 'POST', body: '{}' });
     assert.equal(decode.status, 404);
   });
 
