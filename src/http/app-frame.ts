@@ -25,9 +25,26 @@ function bodyReadError(error: unknown): ApiError | undefined {
       return new ApiError(400, 'body_incomplete', 'The body ended before its announced length.');
     case 'entity.parse.failed':
       return new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
+    case 'encoding.unsupported':
+      return new ApiError(415, 'unsupported_content_encoding', 'The body must be sent without a Content-Encoding.');
+    case 'charset.unsupported':
+      return new ApiError(415, 'unsupported_charset', 'The body must be sent in UTF-8.');
+    case 'parameters.too.many':
+      return new ApiError(413, 'too_many_fields', 'The form has more fields than any of our forms.');
     default:
       return undefined;
   }
+}
+
+/**
+ * Any other client error Express or its parsers raise (a malformed percent-escape in the path, for one) is the
+ * caller's: a 4xx in the error format, never a 500 with a stack trace in our logs.
+ */
+function clientError(error: unknown): ApiError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const status = 'status' in error && typeof error.status === 'number' ? error.status : undefined;
+  if (status === undefined || status < 400 || status > 499) return undefined;
+  return new ApiError(status, 'bad_request', 'The request could not be read; check its path, headers and body.');
 }
 
 /** What every listener does first: security headers, no banner, no ETags, a request id on every answer. */
@@ -54,7 +71,7 @@ export function answerErrors(
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const requestId = String(res.locals['requestId']);
-    const known = error instanceof ApiError ? error : bodyReadError(error);
+    const known = error instanceof ApiError ? error : (bodyReadError(error) ?? clientError(error));
     if (known === undefined) {
       logger.error({ requestId, err: error }, 'unexpected error');
       sendError(

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues: readonly PushIssue[] = [],
     readonly retryAfterSeconds?: number,
+    /** The true reason, for our own records (rejection log, metrics) where the answer must not tell it. */
+    readonly recordedCode?: string,
   ) {
     super(message);
   }
@@ -19,7 +21,7 @@ export class ApiError extends Error {
 /** Sends the contract's error body; never a stack trace or an internal message. */
 export function sendError(res: Response, error: ApiError): void {
   if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
-  res.locals['answer'] = error.code;
+  res.locals['answer'] = error.recordedCode ?? error.code;
   res.status(error.status).json({
     error: {
       code: error.code,

@@ -34,7 +34,7 @@ export function createApp(deps: AppDependencies): Express {
     const rejection = {
       garageIdClaimed: req.get('X-Carsys-Garage-Id')?.slice(0, 128) ?? null,
       status: refusal.status,
-      code: refusal.code,
+      code: refusal.recordedCode ?? refusal.code,
       at: new Date(),
       sizeBytes: bodySize(req),
       requestId,

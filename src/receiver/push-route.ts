@@ -3,7 +3,12 @@ import { parseEnvelope, parsePushJson } from '../domain/contract/envelope.js';
 import { type ImportRequest, importIdentity, sha256Hex } from '../domain/import-request.js';
 import type { Logger } from '../logging/logger.js';
 import type { ImportLog } from '../store/import-log.js';
-import { authenticatePush, type PushAuthentication } from './authenticate-push.js';
+import {
+  checkPushHeaders,
+  verifyPushSignature,
+  type PushAuthentication,
+  type PushHeaders,
+} from './authenticate-push.js';
 import { ApiError } from '../http/errors.js';
 
 export type StartImportFn = (workflowId: string, request: ImportRequest) => Promise<{ started: boolean }>;
@@ -64,11 +69,20 @@ export function pushRoute(deps: PushRouteDependencies): Router {
   const router = express.Router();
   const readBody = express.raw({ type: () => true, limit: deps.bodyLimitBytes });
 
-  router.post(pushPath, requireJsonContentType, readBody, async (req: Request, res: Response) => {
+  const checkHeaders = (req: Request, res: Response, next: (error?: unknown) => void): void => {
+    try {
+      res.locals['pushHeaders'] = checkPushHeaders(req, deps.auth);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+
+  router.post(pushPath, requireJsonContentType, checkHeaders, readBody, async (req: Request, res: Response) => {
     const requestId = String(res.locals['requestId']);
     const receivedAt = deps.auth.now();
     const rawBody: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const garage = authenticatePush(req, rawBody, deps.auth);
+    const garage = verifyPushSignature(res.locals['pushHeaders'] as PushHeaders, rawBody, deps.auth);
     await deps.rateLimit(garage.id);
     const parsed = parseEnvelope(decodeJson(rawBody));
     if (!parsed.ok) throw new ApiError(400, parsed.code, parsed.message, parsed.issues);

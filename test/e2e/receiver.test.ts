@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { readFixture } from '../support/fixtures.js';
 import { startPipeline, startReceiverAlone, type Pipeline } from '../support/pipeline.js';
 import { sendPush, type PushAnswer } from '../support/push-client.js';
 import { testSetup } from '../support/test-env.js';
+import { waitFor } from '../support/wait-for.js';
 
 let pipeline: Pipeline;
 
@@ -67,12 +69,48 @@ describe('POST /carsys/v1/pushes: the envelope, as the contract says', () => {
     assertRefused(await sendPush(url(), uniquePush(), { garage: garage(), garageId: '' }), 401, 'missing_garage_id');
   });
 
-  it('when the garage is not registered, then 401', async () => {
-    assertRefused(
-      await sendPush(url(), uniquePush(), { garage: garage(), garageId: 'no-such-garage' }),
-      401,
-      'unknown_garage',
+  it('when the garage is not registered, then the same 401 as a wrong signature, and support still sees why', async () => {
+    const unknown = await sendPush(url(), uniquePush(), { garage: garage(), garageId: 'no-such-garage' });
+    const wrongSecret = await sendPush(url(), uniquePush(), { garage: garage(), secret: 'not-the-secret-at-all-0001' });
+    assertRefused(unknown, 401, 'invalid_signature');
+    assert.deepEqual(unknown.json, wrongSecret.json);
+    const recorded = await waitFor('the refusal to be recorded', () =>
+      pipeline.mongo.db.collection('rejected_requests').findOne({ garageIdClaimed: 'no-such-garage' }),
     );
+    assert.equal(recorded['code'], 'unknown_garage');
+  });
+
+  it('when the headers already fail, then the answer comes before the body is sent', async () => {
+    const { port } = new URL(url());
+    const stale = String(Math.floor(Date.now() / 1000) - 3600);
+    const answer = await new Promise<number>((resolve, reject) => {
+      const req = request({
+        host: '127.0.0.1',
+        port: Number(port),
+        method: 'POST',
+        path: '/carsys/v1/pushes',
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': '1000000',
+          'X-Carsys-Garage-Id': garage().id,
+          'X-Carsys-Timestamp': stale,
+          'X-Carsys-Signature': 'sha256=00',
+        },
+      });
+      req.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.flushHeaders(); // headers only: not one byte of the announced body
+    });
+    assert.equal(answer, 401);
+  });
+
+  it('when the body comes with a Content-Encoding we do not take, then 415, not a 500', async () => {
+    const answer = await sendPush(url(), uniquePush(), { garage: garage(), headers: { 'Content-Encoding': 'foo' } });
+    assertRefused(answer, 415, 'unsupported_content_encoding');
   });
 
   it('when the timestamp is more than 300 s old, then 401', async () => {

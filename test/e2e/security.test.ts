@@ -196,6 +196,21 @@ describe('the Carsys-facing listener', () => {
     assert.equal(decode.status, 404);
   });
 
+  it('when a path holds a malformed percent-escape or a form has thousands of fields, then a 4xx, not a 500', async () => {
+    const malformed = await fetch(`${pipeline.receiver.operatorUrl}/api/v1/imports/%E0%A4%A`, {
+      headers: { Authorization: `Bearer ${tokenWith('reader')}` },
+    });
+    assert.equal(malformed.status, 400);
+    assert.equal(((await malformed.json()) as { error: { code: string } }).error.code, 'bad_request');
+    const fields = Array.from({ length: 5000 }, (_, index) => `f${index}=x`).join('&');
+    const form = await fetch(`${pipeline.receiver.operatorUrl}/support/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: pipeline.receiver.operatorUrl },
+      body: fields,
+    });
+    assert.ok(form.status >= 400 && form.status < 500, `answered ${form.status}`);
+  });
+
   it('when a push is sent to the operator listener, then 404: only the Carsys-facing one takes pushes', async () => {
     const answer = await sendPush(pipeline.receiver.operatorUrl, readFixture('valid-full'), {
       garage: pipeline.garage,

@@ -56,19 +56,19 @@ export const authCases: readonly HostileCase[] = [
     name: 'the garage id does not exist',
     tag: 'garage-unknown',
     request: { body: hostilePush('garage-unknown'), garageId: { literal: 'garage-that-never-was' }, signWith: 'own' },
-    expected: unauthorized('unknown_garage'),
+    expected: unauthorized('invalid_signature'),
   },
   {
     name: 'the garage id is __proto__',
     tag: 'garage-proto',
     request: { body: hostilePush('garage-proto'), garageId: { literal: '__proto__' }, signWith: 'own' },
-    expected: unauthorized('unknown_garage'),
+    expected: unauthorized('invalid_signature'),
   },
   {
     name: 'the garage id is a $-operator',
     tag: 'garage-operator',
     request: { body: hostilePush('garage-operator'), garageId: { literal: '$ne' }, signWith: 'own' },
-    expected: unauthorized('unknown_garage'),
+    expected: unauthorized('invalid_signature'),
   },
   {
     name: 'the garage id header is missing',
