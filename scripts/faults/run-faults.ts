@@ -44,7 +44,7 @@ async function run(): Promise<FaultResult[]> {
   await ensureServiceBinaries(terminalProgress);
   say(`starting Temporal (${ports.temporal}) and FerretDB (${ports.ferretdb}) in ${faultDataDir}`);
   await startServices(serviceOptions);
-  mongo = await openMongo({ url: `mongodb://127.0.0.1:${ports.ferretdb}/`, database }, 10_000);
+  mongo = await openMongo({ url: `mongodb://127.0.0.1:${ports.ferretdb}/`, database }, 10_000, 10_000);
   const worker = { current: children.startWorker('worker-1') };
   await children.startReceiver(receiverUrl);
   await warmUp(warmUpGarage, receiverUrl, mongo.collections);

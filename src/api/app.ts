@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from '../logging/logger.js';
-import type { RejectionLog } from '../store/rejections.js';
+import type { RejectionBuffer } from '../store/rejection-buffer.js';
 import { ApiError, sendError } from './errors.js';
 import { healthRoutes, type ReadinessCheck } from './health-routes.js';
 import type { ImportMetrics } from '../metrics/import-metrics.js';
@@ -14,7 +14,8 @@ export type AppDependencies = Readonly<{
   readiness: readonly ReadinessCheck[];
   /** Operator-facing routes (rejection log, codec endpoint), each guarding itself with operator tokens. */
   operatorRoutes: readonly Router[];
-  rejections: Pick<RejectionLog, 'record'>;
+  /** Where refused pushes are noted for support; never waits for the database. */
+  rejections: Pick<RejectionBuffer, 'record'>;
   logger: Logger;
   metrics: ImportMetrics;
 }>;
@@ -91,9 +92,7 @@ export function createApp(deps: AppDependencies): Express {
         sizeBytes: bodySize(req),
         requestId,
       };
-      deps.rejections.record(rejection).catch((recordError: unknown) => {
-        deps.logger.warn({ requestId, err: recordError }, 'could not record a refused push');
-      });
+      deps.rejections.record(rejection);
     }
     sendError(res, known);
   });

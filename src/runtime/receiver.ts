@@ -10,6 +10,7 @@ import { garageRateLimit } from '../api/garage-rate-limit.js';
 import { rejectionsRoute } from '../api/rejections-route.js';
 import { createKeyring } from '../crypto/keyring.js';
 import { rejectionLog } from '../store/rejections.js';
+import { rejectionBuffer } from '../store/rejection-buffer.js';
 import { EncryptionCodec } from '../temporal/encryption-codec.js';
 import { importRoutes } from '../api/import-routes.js';
 import { supportPage } from '../api/support-page/index.js';
@@ -29,7 +30,11 @@ import { openMongo } from './mongo.js';
 export type RunningReceiver = Readonly<{ url: string; server: Server; close: () => Promise<void> }>;
 
 const startTimeoutMs = 5_000;
+/** A backstop above the start's own gRPC deadline: the push route answers within this, whatever hangs. */
+const answerDeadlineMs = 8_000;
 const readinessTimeoutMs = 2_000;
+/** Bounds every database round trip, so a hung database fails callers instead of piling them up. */
+const databaseSocketTimeoutMs = 5_000;
 
 /** Wires the receiver to real Temporal and MongoDB and listens; `port: 0` picks a free port (tests). */
 export async function startReceiver(
@@ -39,11 +44,19 @@ export async function startReceiver(
 ): Promise<RunningReceiver> {
   const now = options.now ?? (() => new Date());
   const metrics = options.metrics ?? createImportMetrics();
-  const mongo = await openMongo(config.mongo, readinessTimeoutMs);
+  const mongo = await openMongo(config.mongo, readinessTimeoutMs, databaseSocketTimeoutMs);
   const keyring = createKeyring(config.encryptionKeys);
   const temporal = createTemporalClient(config.temporal, keyring);
   const rejections = rejectionLog(mongo.db);
   await rejections.ensureIndexes();
+  const bufferedRejections = rejectionBuffer(rejections, {
+    capacity: 1_000,
+    batchSize: 100,
+    retryAfterMs: 5_000,
+    onDropped: () => metrics.rejectionsDropped.inc(),
+    onWriteFailed: (error) => logger.warn({ err: error }, 'could not write refused pushes yet; kept for a later try'),
+  });
+  const imports = importLog(mongo.collections);
   const start = (workflowId: string, request: ImportRequest) =>
     startImport({
       client: temporal.client,
@@ -74,12 +87,15 @@ export async function startReceiver(
       auth: { garages: config.garages, toleranceSeconds: config.receiver.signatureToleranceSeconds, now },
       bodyLimitBytes: config.receiver.bodyLimitBytes,
       retryAfterSeconds: config.receiver.retryAfterSeconds,
-      importLog: importLog(mongo.collections),
+      noteDuplicate: (importId, at) => {
+        imports.noteDuplicate(importId, at).catch(() => undefined);
+      },
       startImport: start,
+      answerDeadlineMs,
       rateLimit: garageRateLimit(config.rateLimitPerMinute),
       logger,
     },
-    rejections,
+    rejections: bufferedRejections,
     operatorRoutes: [
       openApiRoute(),
       metricsRoute({ metrics, silence: support.silence }),
@@ -119,6 +135,8 @@ export async function startReceiver(
     server,
     close: async () => {
       server.closeAllConnections();
+      bufferedRejections.stop();
+      await bufferedRejections.settled();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await temporal.connection.close();
       await mongo.client.close();
