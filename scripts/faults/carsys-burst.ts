@@ -14,7 +14,21 @@ export type PushOutcome = {
 };
 
 /** Every answer the receiver gave during the burst, with its time, to see what it said while a service was down. */
-export type AnswerEvent = Readonly<{ at: number; status: number; code: string | null; retryAfter: string | null }>;
+/** `status` 0 is no answer at all (refused, reset, timed out); then `code` is the network error's code. */
+export type AnswerEvent = Readonly<{
+  at: number;
+  status: number;
+  code: string | null;
+  retryAfter: string | null;
+  /** From sending the request to its answer (or its failure). */
+  tookMs: number;
+}>;
+
+function networkErrorCode(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  if (typeof cause?.code === 'string') return cause.code;
+  return error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'no_answer';
+}
 
 export type BurstOptions = Readonly<{
   url: string;
@@ -79,6 +93,7 @@ export function startBurst(options: BurstOptions) {
     await sleep(Math.max(0, startedAt + (index * 1000) / options.perSecond - Date.now()));
     while (Date.now() < deadline) {
       const timestamp = String(Math.floor(Date.now() / 1000));
+      const sentAt = Date.now();
       let response: Response;
       try {
         response = await fetch(`${options.url}/carsys/v1/pushes`, {
@@ -92,14 +107,27 @@ export function startBurst(options: BurstOptions) {
           body,
           signal: AbortSignal.timeout(30_000),
         });
-      } catch {
+      } catch (error) {
+        events.push({
+          at: Date.now(),
+          status: 0,
+          code: networkErrorCode(error),
+          retryAfter: null,
+          tookMs: Date.now() - sentAt,
+        });
         outcome.connectionErrors++;
         await sleep(1_000);
         continue;
       }
       const json = (await response.json().catch(() => ({}))) as { importId?: string; error?: { code?: string } };
       const retryAfter = response.headers.get('Retry-After');
-      events.push({ at: Date.now(), status: response.status, code: json.error?.code ?? null, retryAfter });
+      events.push({
+        at: Date.now(),
+        status: response.status,
+        code: json.error?.code ?? null,
+        retryAfter,
+        tookMs: Date.now() - sentAt,
+      });
       if (response.status === 202 || response.status === 200) {
         outcome.finalStatus = response.status;
         outcome.importId = json.importId ?? null;

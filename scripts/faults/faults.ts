@@ -3,24 +3,10 @@ import { startService, stopService } from '../../src/dev-services/index.js';
 import type { GarageConfig } from '../../src/config.js';
 import type { Child, Children } from './children.js';
 import { faultGarage, ports, serviceOptions } from './fault-setup.js';
-import { answersBetween, type FaultSpec } from './run-fault.js';
+import { answersBetween, describeAnswers, readiness, type FaultSpec } from './run-fault.js';
 
 const databaseDownMs = 30_000;
 const temporalDownMs = 20_000;
-
-function describeAnswers(counts: Map<string, number>): string {
-  if (counts.size === 0) return 'none';
-  return [...counts].map(([answer, count]) => `${count} × ${answer}`).join(', ');
-}
-
-async function readiness(receiverUrl: string): Promise<string> {
-  const response = await fetch(`${receiverUrl}/readyz`);
-  const body = (await response.json()) as { checks?: Record<string, { ok: boolean; reason?: string }> };
-  const reasons = Object.entries(body.checks ?? {}).map(
-    ([name, check]) => `${name}: ${check.ok ? 'ok' : check.reason}`,
-  );
-  return `${response.status} (${reasons.join('; ')})`;
-}
 
 type FaultName = 'worker-killed' | 'database-down' | 'temporal-down' | 'temporal-restarted';
 

@@ -9,17 +9,18 @@ export type MongoHandle = Readonly<{ client: MongoClient; db: Db; collections: C
 /**
  * Opens the database and makes sure its indexes exist. `serverSelectionTimeoutMS` bounds how long an operation waits
  * for an unreachable database: short for the receiver (answer 503 quickly), longer for workers (Temporal retries).
- * `socketTimeoutMS` bounds each round trip to a database that accepted the connection but does not answer (hung);
- * 0 waits for ever. The driver (7.9) ignores `timeoutMS`, so this is the bound that works.
+ * A hung database accepts connections and answers nothing: `socketTimeoutMS` bounds each round trip and
+ * `connectTimeoutMS` each new connection's handshake (and the monitor's heartbeat); the driver's defaults wait for
+ * ever and 30 s. The driver (7.9) ignores `timeoutMS`, so these are the bounds that work.
  */
 export async function openMongo(
   config: Config['mongo'],
   serverSelectionTimeoutMS: number,
-  socketTimeoutMS = 0,
+  timeouts: Readonly<{ socketTimeoutMS?: number; connectTimeoutMS?: number }> = {},
 ): Promise<MongoHandle> {
   const client = new MongoClient(config.url, {
     serverSelectionTimeoutMS,
-    socketTimeoutMS,
+    ...timeouts,
     appName: 'claire-carsys-import',
   });
   await client.connect();

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from '../api/app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging/logger.js';
@@ -33,8 +34,8 @@ const startTimeoutMs = 5_000;
 /** A backstop above the start's own gRPC deadline: the push route answers within this, whatever hangs. */
 const answerDeadlineMs = 8_000;
 const readinessTimeoutMs = 2_000;
-/** Bounds every database round trip, so a hung database fails callers instead of piling them up. */
-const databaseSocketTimeoutMs = 5_000;
+/** Bounds every database round trip and connection handshake, so a hung database fails callers instead of piling them up. */
+const databaseTimeoutMs = 5_000;
 
 /** Wires the receiver to real Temporal and MongoDB and listens; `port: 0` picks a free port (tests). */
 export async function startReceiver(
@@ -44,7 +45,10 @@ export async function startReceiver(
 ): Promise<RunningReceiver> {
   const now = options.now ?? (() => new Date());
   const metrics = options.metrics ?? createImportMetrics();
-  const mongo = await openMongo(config.mongo, readinessTimeoutMs, databaseSocketTimeoutMs);
+  const mongo = await openMongo(config.mongo, readinessTimeoutMs, {
+    socketTimeoutMS: databaseTimeoutMs,
+    connectTimeoutMS: databaseTimeoutMs,
+  });
   const keyring = createKeyring(config.encryptionKeys);
   const temporal = createTemporalClient(config.temporal, keyring);
   const rejections = rejectionLog(mongo.db);
@@ -119,9 +123,14 @@ export async function startReceiver(
       },
       {
         name: 'database',
-        check: async () => {
-          await mongo.db.command({ ping: 1 }, { timeoutMS: readinessTimeoutMs });
-        },
+        // The driver ignores `timeoutMS`; racing a timer keeps the check at 2 s when the database hangs.
+        check: () =>
+          Promise.race([
+            mongo.db.command({ ping: 1 }).then(() => undefined),
+            sleep(readinessTimeoutMs, undefined, { ref: false }).then(() => {
+              throw new Error(`no answer within ${readinessTimeoutMs} ms`);
+            }),
+          ]),
       },
     ],
   });
