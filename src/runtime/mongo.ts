@@ -30,3 +30,46 @@ export async function openMongo(
   await ensureIndexes(collections);
   return { client, db, collections };
 }
+
+/**
+ * Opens the database without waiting for it, for the receiver: started while the database is down or hung, it
+ * listens and accepts pushes at once (product rule 1), and the driver connects at the first operation. `prepare`
+ * (the indexes) runs in the background, again every `retryEveryMs` until it has succeeded once.
+ */
+export function openMongoInBackground(
+  config: Config['mongo'],
+  serverSelectionTimeoutMS: number,
+  timeouts: Readonly<{ socketTimeoutMS?: number; connectTimeoutMS?: number }>,
+  background: Readonly<{
+    prepare: (handle: MongoHandle) => Promise<void>;
+    onRetry: (error: unknown) => void;
+    retryEveryMs: number;
+  }>,
+): MongoHandle & { stopPreparing: () => void } {
+  const client = new MongoClient(config.url, {
+    serverSelectionTimeoutMS,
+    ...timeouts,
+    appName: 'claire-carsys-import',
+  });
+  reconnectWhenMonitorHangs(client);
+  const db = client.db(config.database);
+  const handle: MongoHandle = { client, db, collections: collectionsOf(db) };
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const attempt = (): void => {
+    background.prepare(handle).catch((error: unknown) => {
+      if (stopped) return;
+      background.onRetry(error);
+      timer = setTimeout(attempt, background.retryEveryMs);
+      timer.unref();
+    });
+  };
+  attempt();
+  return {
+    ...handle,
+    stopPreparing: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -26,7 +26,8 @@ import { silenceReport } from '../support/silence.js';
 import { webUiLinks } from '../temporal/web-ui-links.js';
 import { createTemporalClient } from '../temporal/connection.js';
 import { startImport } from '../temporal/start-import.js';
-import { openMongo } from './mongo.js';
+import { ensureIndexes } from '../store/indexes.js';
+import { openMongoInBackground } from './mongo.js';
 
 export type RunningReceiver = Readonly<{ url: string; server: Server; close: () => Promise<void> }>;
 
@@ -45,14 +46,22 @@ export async function startReceiver(
 ): Promise<RunningReceiver> {
   const now = options.now ?? (() => new Date());
   const metrics = options.metrics ?? createImportMetrics();
-  const mongo = await openMongo(config.mongo, readinessTimeoutMs, {
-    socketTimeoutMS: databaseTimeoutMs,
-    connectTimeoutMS: databaseTimeoutMs,
-  });
+  const mongo = openMongoInBackground(
+    config.mongo,
+    readinessTimeoutMs,
+    { socketTimeoutMS: databaseTimeoutMs, connectTimeoutMS: databaseTimeoutMs },
+    {
+      prepare: async ({ db, collections }) => {
+        await ensureIndexes(collections);
+        await rejectionLog(db).ensureIndexes();
+      },
+      onRetry: (error) => logger.warn({ err: error }, 'database not ready for its indexes yet; trying again in 5 s'),
+      retryEveryMs: 5_000,
+    },
+  );
   const keyring = createKeyring(config.encryptionKeys);
   const temporal = createTemporalClient(config.temporal, keyring);
   const rejections = rejectionLog(mongo.db);
-  await rejections.ensureIndexes();
   const bufferedRejections = rejectionBuffer(rejections, {
     capacity: 1_000,
     batchSize: 100,
@@ -145,6 +154,7 @@ export async function startReceiver(
     close: async () => {
       server.closeAllConnections();
       bufferedRejections.stop();
+      mongo.stopPreparing();
       await bufferedRejections.settled();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await temporal.connection.close();

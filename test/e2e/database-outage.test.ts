@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createLogger } from '../../src/logging/logger.js';
+import { startReceiver } from '../../src/runtime/receiver.js';
 import { silentProgress, startService, stopService, type ServiceOptions } from '../../src/dev-services/index.js';
 import { startPipeline, type Pipeline } from '../support/pipeline.js';
 import { sendPush } from '../support/push-client.js';
@@ -101,8 +103,18 @@ describe('when the database is stopped, the receiver still accepts every authent
     assert.equal(forged.status, 401, 'a refusal is answered at once, although it cannot be logged yet');
     assert.ok(answeredInMs < 10_000, `all answers took ${answeredInMs} ms with the database down`);
 
+    // A receiver (re)started during the outage listens and accepts too: it does not wait for the database.
+    const restarted = await startReceiver(pipeline.config, createLogger({ level: 'silent', name: 'late-receiver' }));
+    let late;
+    try {
+      late = await sendPush(restarted.url, push('OUT-late'), { garage });
+    } finally {
+      await restarted.close();
+    }
+    assert.equal(late.status, 202, JSON.stringify(late.json));
+
     await startDatabase();
-    const importIds = first.map((answer) => String(answer.json['importId']));
+    const importIds = [...first, late].map((answer) => String(answer.json['importId']));
     await waitFor(
       'every import to finish after the database came back',
       async () => {
@@ -113,7 +125,7 @@ describe('when the database is stopped, the receiver still accepts every authent
       },
       120_000,
     );
-    assert.equal(await mongo.collections.imports.countDocuments({ garageId: garage.id }), bodies.length);
+    assert.equal(await mongo.collections.imports.countDocuments({ garageId: garage.id }), bodies.length + 1);
     const appointments = await mongo.collections.appointments.find({ garageId: garage.id }).toArray();
     assert.deepEqual(appointments.map((appointment) => appointment.dmsNumber).sort(), [
       'OUT-0',
@@ -124,6 +136,7 @@ describe('when the database is stopped, the receiver still accepts every authent
       'OUT-5',
       'OUT-6',
       'OUT-7',
+      'OUT-late',
     ]);
     assert.equal(await mongo.collections.cars.countDocuments({ garageId: garage.id }), 1, 'one shared car');
     assert.equal(await mongo.collections.parties.countDocuments({ garageId: garage.id }), 1, 'one shared party');
