@@ -81,18 +81,24 @@ export function hangFaultSpecs(children: Children, processes: Processes, receive
   return [
     {
       name: 'database-hung',
+      proves:
+        "A database that accepts connections and answers nothing holds nobody: the receiver does not wait for it (pushes answered 202 at normal speed, `/readyz` in 2 s), the worker's round trips and handshakes are bounded by socket timeouts below the activity timeout, so nothing piles up, and the imports resume by themselves when it continues.",
       how: `FerretDB frozen with SIGSTOP in the middle of the burst (connections stay open, nothing answers), SIGCONT ${hangMs / 1000} s later`,
       garage: hangFaultGarages['database-hung'],
       inject: (burst) => hang('ferretdb', burst, receiverUrl, processes),
     },
     {
       name: 'temporal-hung',
+      proves:
+        "A hung Temporal gets each push a 503 within the start's 5 s deadline (the route's backstop is 8 s), never a hung request or a 2xx; the receiver's open sockets stay bounded, and the resends land once when Temporal continues.",
       how: `Temporal dev server frozen with SIGSTOP in the middle of the burst, SIGCONT ${hangMs / 1000} s later`,
       garage: hangFaultGarages['temporal-hung'],
       inject: (burst) => hang('temporal', burst, receiverUrl, processes),
     },
     {
       name: 'database-slow',
+      proves:
+        'A database working at a fraction of its speed slows the imports without failing them: no attempt fails or outlives its timeout, so there is no retry storm.',
       how:
         `FerretDB slowed for ${slowForMs / 1000} s from the middle of the burst: stopped ${slowStoppedMs} ms, ` +
         `running ${slowRunningMs} ms, over and over (SIGSTOP/SIGCONT), so it works 30 % of the time`,
@@ -127,6 +133,8 @@ export function hangFaultSpecs(children: Children, processes: Processes, receive
     },
     {
       name: 'receiver-killed',
+      proves:
+        'A push whose answer was cut off by the kill is resent like any failed request; when its workflow had already started, the resend is answered 200 duplicate and imports nothing again.',
       how: `SIGKILL of the receiver process with requests in flight (burst at 40 pushes/s), a new receiver ${receiverDownMs / 1000} s later`,
       garage: hangFaultGarages['receiver-killed'],
       burst: { perSecond: 40 },

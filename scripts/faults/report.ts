@@ -72,6 +72,8 @@ export async function writeReliabilityReport(
       '',
       `Injected: ${result.how}.`,
       '',
+      `Proves: ${result.proves}`,
+      '',
       ...result.notes.map((note) => `- ${note}`),
       ...result.problems.map((problem) => `- PROBLEM: ${problem}`),
     ].join('\n'),
@@ -108,9 +110,15 @@ export async function writeReliabilityReport(
     '- **duplicated**: import records or appointments created twice for one DMS number, and cars or parties ' +
       'beyond one per key.',
     '- **lost**: 2xx pushes without a finished import and its appointment.',
-    '- **time to recover**: from the moment the fault was healed (new worker started, database or Temporal back) ' +
-      'until every accepted push had finished. Activities retry with backoff up to 30 s and time out after 30 s, ' +
-      'which bounds it.',
+    '- **time to recover**: from the moment the fault was healed (new worker or receiver started, database or ' +
+      'Temporal back or continued) until every accepted push had finished. Activities retry with backoff up to 30 s ' +
+      'and time out after 30 s, which bounds it.',
+    '',
+    'Each fault also lists the answers given while it lasted (`0 <code>` is no answer at all: the connection was ' +
+      'refused or cut), and for hangs and slowness the slowest answer and the open file descriptors (sockets ' +
+      'included) and RSS of the receiver and worker, sampled every second: a pile-up of waiting requests or ' +
+      'connections shows there. Failed activity attempts are counted from the worker log (the SDK logs each one), ' +
+      'with the local activity attempts that outlived their timeout, so a retry storm would show as a large number.',
     '',
     '## The faults',
     '',

@@ -21,6 +21,8 @@ export type FaultSpec = Readonly<{
   name: string;
   /** How the fault was injected, for the report. */
   how: string;
+  /** What surviving it shows, for the report. */
+  proves: string;
   garage: GarageConfig;
   /** The burst's pace when this fault needs another than 10 pushes a second. */
   burst?: Readonly<{ perSecond: number }>;
@@ -30,6 +32,7 @@ export type FaultSpec = Readonly<{
 export type FaultResult = Readonly<{
   name: string;
   how: string;
+  proves: string;
   sent: number;
   accepted: number;
   resent503: number;
@@ -138,6 +141,7 @@ export async function runFault(
   return {
     name: spec.name,
     how: spec.how,
+    proves: spec.proves,
     sent: burstSize,
     accepted,
     resent503: outcomes.filter((outcome) => outcome.answers503 > 0).length,
