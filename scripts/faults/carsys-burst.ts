@@ -71,6 +71,7 @@ export function startBurst(options: BurstOptions) {
   const events: AnswerEvent[] = [];
   const outcomes: PushOutcome[] = [];
   let accepted = 0;
+  let inFlight = 0;
   const waiters: { count: number; resolve: () => void }[] = [];
   const startedAt = Date.now();
   const deadline = startedAt + options.deadlineMs;
@@ -95,6 +96,7 @@ export function startBurst(options: BurstOptions) {
       const timestamp = String(Math.floor(Date.now() / 1000));
       const sentAt = Date.now();
       let response: Response;
+      inFlight++;
       try {
         response = await fetch(`${options.url}/carsys/v1/pushes`, {
           method: 'POST',
@@ -108,6 +110,7 @@ export function startBurst(options: BurstOptions) {
           signal: AbortSignal.timeout(30_000),
         });
       } catch (error) {
+        inFlight--;
         events.push({
           at: Date.now(),
           status: 0,
@@ -120,6 +123,7 @@ export function startBurst(options: BurstOptions) {
         continue;
       }
       const json = (await response.json().catch(() => ({}))) as { importId?: string; error?: { code?: string } };
+      inFlight--;
       const retryAfter = response.headers.get('Retry-After');
       events.push({
         at: Date.now(),
@@ -157,6 +161,8 @@ export function startBurst(options: BurstOptions) {
     done,
     events,
     accepted: () => accepted,
+    /** Requests sent and not yet answered. */
+    inFlight: () => inFlight,
     /** Resolves once this many pushes have had their 2xx. */
     whenAccepted: (count: number) =>
       new Promise<void>((resolve) => {

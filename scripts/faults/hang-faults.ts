@@ -13,6 +13,7 @@ const slowForMs = 120_000;
 const slowStoppedMs = 700;
 const slowRunningMs = 300;
 const receiverDownMs = 2_000;
+const killWithInFlight = 8;
 
 export const hangFaultGarages = {
   'database-hung': faultGarage('database-hung'),
@@ -82,7 +83,7 @@ export function hangFaultSpecs(children: Children, processes: Processes, receive
     {
       name: 'database-hung',
       proves:
-        "A database that accepts connections and answers nothing holds nobody: the receiver does not wait for it (pushes answered 202 at normal speed, `/readyz` in 2 s), the worker's round trips and handshakes are bounded by socket timeouts below the activity timeout, so nothing piles up, and the imports resume by themselves when it continues.",
+        'A database that accepts connections and answers nothing holds nobody: the receiver does not wait for it (pushes answered 202 at normal speed, `/readyz` in 2 s), every round trip, handshake and server selection of the worker is bounded (20, 10 and 15 s), so each attempt ends by itself (a few outlive their 30 s activity timeout, counted below) and nothing piles up (descriptors and RSS stay flat); the imports resume by themselves when it continues.',
       how: `FerretDB frozen with SIGSTOP in the middle of the burst (connections stay open, nothing answers), SIGCONT ${hangMs / 1000} s later`,
       garage: hangFaultGarages['database-hung'],
       inject: (burst) => hang('ferretdb', burst, receiverUrl, processes),
@@ -135,10 +136,14 @@ export function hangFaultSpecs(children: Children, processes: Processes, receive
       name: 'receiver-killed',
       proves:
         'A push whose answer was cut off by the kill is resent like any failed request; when its workflow had already started, the resend is answered 200 duplicate and imports nothing again.',
-      how: `SIGKILL of the receiver process with requests in flight (burst at 40 pushes/s), a new receiver ${receiverDownMs / 1000} s later`,
+      how: `SIGKILL of the receiver process with requests in flight (burst at 100 pushes/s, killed once 8 requests are open), a new receiver ${receiverDownMs / 1000} s later`,
       garage: hangFaultGarages['receiver-killed'],
-      burst: { perSecond: 40 },
+      burst: { perSecond: 100 },
       async inject(burst) {
+        // Kill while the receiver holds several requests (each takes tens of milliseconds), up to 10 s of waiting.
+        const waitUntil = Date.now() + 10_000;
+        while (burst.inFlight() < killWithInFlight && Date.now() < waitUntil) await sleep(1);
+        const inFlightAtKill = burst.inFlight();
         const killedAt = Date.now();
         await children.kill(processes.receiver.current);
         await sleep(receiverDownMs);
@@ -151,7 +156,7 @@ export function hangFaultSpecs(children: Children, processes: Processes, receive
         return {
           healedAt,
           notes: [
-            `requests cut off in flight by the kill: ${reset}; refused while no receiver listened: ${cut.length - reset} in the first second`,
+            `requests open when the SIGKILL was sent: ${inFlightAtKill}; cut off in flight by the kill: ${reset}; refused while no receiver listened: ${cut.length - reset} in the first second`,
             `answers until the new receiver listened: ${describeAnswers(answersBetween(burst.events, killedAt, healedAt))}`,
             `new receiver answering /healthz ${((healedAt - killedAt) / 1000).toFixed(1)} s after the kill`,
           ],

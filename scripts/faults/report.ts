@@ -58,6 +58,24 @@ function machine(): string {
   );
 }
 
+// What earlier runs of these faults found: kept in the report, as the figures above no longer show it.
+const foundAndFixed = [
+  'database-down: the receiver looked each push up in the import log before starting its workflow, so while the ' +
+    'database was down it answered 503 (143 pushes turned away in one run) although Temporal would have kept them. ' +
+    'It now asks Temporal alone (a resend is refused there as an already started workflow, answered 200 duplicate) ' +
+    'and notes refused pushes for the rejection log in a bounded in-memory buffer written when the database is back ' +
+    '(`src/store/rejection-buffer.ts`); a receiver started during the outage no longer waits for the database either.',
+  'database-hung: the MongoDB driver (7.9) ignores `timeoutMS` and by default waits for ever for an answer and 30 s ' +
+    "for a handshake, so attempts on a frozen database outlived the activities' 30 s timeout and `/readyz` could " +
+    'hang. The worker now has socket, handshake and server-selection timeouts of 20, 10 and 15 s, the receiver 5 s ' +
+    '(`src/runtime/mongo.ts`), and the readiness check races a 2 s timer.',
+  'temporal-hung: the start already had a 5 s gRPC deadline; the push route adds its own 8 s deadline on top, so ' +
+    'the answer is bounded whatever hangs behind the start. A start that timed out but had reached Temporal shows as ' +
+    'a 200 on the resend, never as a second import.',
+  'The audit counted a workflow closing between its three visibility counts as neither completed nor running; it ' +
+    'now asks again until the counts agree.',
+];
+
 /** Writes `docs/reliability.md` from the run's own results: every figure in it comes from this run. */
 export async function writeReliabilityReport(
   file: string,
@@ -123,6 +141,10 @@ export async function writeReliabilityReport(
     '## The faults',
     '',
     sections.join('\n\n'),
+    '',
+    '## Found by these faults, and fixed',
+    '',
+    ...foundAndFixed.map((line) => `- ${line}`),
     '',
   ].join('\n');
   // Formatted as the repository formats Markdown, so `prettier --check` passes on the written file.
