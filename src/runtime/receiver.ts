@@ -35,6 +35,7 @@ const startTimeoutMs = 5_000;
 /** A backstop above the start's own gRPC deadline: the push route answers within this, whatever hangs. */
 const answerDeadlineMs = 8_000;
 const readinessTimeoutMs = 2_000;
+const maxDuplicateNotesWaiting = 50;
 /** Bounds every database round trip and connection handshake, so a hung database fails callers instead of piling them up. */
 const databaseTimeoutMs = 5_000;
 
@@ -70,6 +71,7 @@ export async function startReceiver(
     onWriteFailed: (error) => logger.warn({ err: error }, 'could not write refused pushes yet; kept for a later try'),
   });
   const imports = importLog(mongo.collections);
+  let notingDuplicates = 0;
   const start = (workflowId: string, request: ImportRequest) =>
     startImport({
       client: temporal.client,
@@ -101,7 +103,13 @@ export async function startReceiver(
       bodyLimitBytes: config.receiver.bodyLimitBytes,
       retryAfterSeconds: config.receiver.retryAfterSeconds,
       noteDuplicate: (importId, at) => {
-        imports.noteDuplicate(importId, at).catch(() => undefined);
+        // Best effort and bounded: while the database hangs at most this many wait; more resends go uncounted.
+        if (notingDuplicates >= maxDuplicateNotesWaiting) return;
+        notingDuplicates++;
+        imports
+          .noteDuplicate(importId, at)
+          .catch(() => undefined)
+          .finally(() => notingDuplicates--);
       },
       startImport: start,
       answerDeadlineMs,
