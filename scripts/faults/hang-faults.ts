@@ -136,9 +136,9 @@ export function hangFaultSpecs(children: Children, processes: Processes, receive
       name: 'receiver-killed',
       proves:
         'A push whose answer was cut off by the kill is resent like any failed request; when its workflow had already started, the resend is answered 200 duplicate and imports nothing again.',
-      how: `SIGKILL of the receiver process with requests in flight (burst at 100 pushes/s, killed once 8 requests are open), a new receiver ${receiverDownMs / 1000} s later`,
+      how: `SIGKILL of the receiver process with requests in flight (burst at 100 pushes/s, killed once 60 are accepted and 8 requests are open), a new receiver ${receiverDownMs / 1000} s later`,
       garage: hangFaultGarages['receiver-killed'],
-      burst: { perSecond: 100 },
+      burst: { perSecond: 100, strikeBeforeImports: true },
       async inject(burst) {
         // Kill while the receiver holds several requests (each takes tens of milliseconds), up to 10 s of waiting.
         const waitUntil = Date.now() + 10_000;

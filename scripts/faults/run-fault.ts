@@ -24,8 +24,11 @@ export type FaultSpec = Readonly<{
   /** What surviving it shows, for the report. */
   proves: string;
   garage: GarageConfig;
-  /** The burst's pace when this fault needs another than 10 pushes a second. */
-  burst?: Readonly<{ perSecond: number }>;
+  /**
+   * The burst's pace when this fault needs another than 10 pushes a second; `strikeBeforeImports` injects the fault
+   * once 60 pushes are accepted without waiting for 10 imports, while the fast burst is still being sent.
+   */
+  burst?: Readonly<{ perSecond: number; strikeBeforeImports?: boolean }>;
   inject: (burst: Burst) => Promise<Injection>;
 }>;
 
@@ -124,7 +127,8 @@ export async function runFault(
   await burst.whenAccepted(injectAfterAccepted);
   const finishedCount = () => collections.imports.countDocuments({ garageId, status: { $ne: 'accepted' } });
   const waitUntil = Date.now() + 60_000;
-  while ((await finishedCount()) < injectAfterFinished && Date.now() < waitUntil) await sleep(100);
+  const finishedWanted = spec.burst?.strikeBeforeImports === true ? 0 : injectAfterFinished;
+  while ((await finishedCount()) < finishedWanted && Date.now() < waitUntil) await sleep(100);
   const finished = await finishedCount();
   const inFlightAtFault = Math.max(0, burst.accepted() - finished);
 
