@@ -14,6 +14,8 @@ import { rejectionsRoute } from '../operator/api/rejections-route.js';
 import { createKeyring } from '../crypto/keyring.js';
 import { vouchFor } from '../crypto/voucher.js';
 import { rejectionLog } from '../store/rejections.js';
+import { rejectionBuffer } from '../store/rejection-buffer.js';
+import { ensureIndexes } from '../store/indexes.js';
 import { EncryptionCodec } from '../temporal/encryption-codec.js';
 import { importRoutes } from '../operator/api/import-routes.js';
 import { whereIsRoute } from '../operator/api/where-is-route.js';
@@ -33,7 +35,7 @@ import { silenceReport } from '../operator/silence.js';
 import { webUiLinks } from '../temporal/web-ui-links.js';
 import { createTemporalClient } from '../temporal/connection.js';
 import { startImport } from '../temporal/start-import.js';
-import { openMongo } from '../store/open-mongo.js';
+import { openMongoInBackground } from '../store/open-mongo.js';
 
 export type RunningReceiver = Readonly<{
   /** The Carsys-facing listener: the push endpoint and health. */
@@ -45,7 +47,12 @@ export type RunningReceiver = Readonly<{
 }>;
 
 const startTimeoutMs = 5_000;
+/** A backstop above the start's own gRPC deadline: the push route answers within this, whatever hangs. */
+const answerDeadlineMs = 8_000;
 const readinessTimeoutMs = 2_000;
+const maxDuplicateNotesWaiting = 50;
+/** Bounds every database round trip and connection handshake, so a hung database fails callers instead of piling them up. */
+const databaseTimeoutMs = 5_000;
 
 /** Wires the receiver to real Temporal and MongoDB and listens; `port: 0` picks a free port (tests). */
 export async function startReceiver(
@@ -55,11 +62,32 @@ export async function startReceiver(
 ): Promise<RunningReceiver> {
   const now = options.now ?? (() => new Date());
   const metrics = options.metrics ?? createImportMetrics();
-  const mongo = await openMongo(config.mongo, readinessTimeoutMs);
+  // Not awaited: pushes are accepted while the database is down (rule 1); indexes are built once it answers.
+  const mongo = openMongoInBackground(
+    config.mongo,
+    readinessTimeoutMs,
+    { socketTimeoutMS: databaseTimeoutMs, connectTimeoutMS: databaseTimeoutMs },
+    {
+      prepare: async ({ db, collections }) => {
+        await ensureIndexes(collections);
+        await rejectionLog(db).ensureIndexes();
+      },
+      onRetry: (error) => logger.warn({ err: error }, 'database not ready for its indexes yet; trying again in 5 s'),
+      retryEveryMs: 5_000,
+    },
+  );
   const keyring = createKeyring(config.encryptionKeys);
   const temporal = createTemporalClient(config.temporal, keyring);
   const rejections = rejectionLog(mongo.db);
-  await rejections.ensureIndexes();
+  const bufferedRejections = rejectionBuffer(rejections, {
+    capacity: 1_000,
+    batchSize: 100,
+    retryAfterMs: 5_000,
+    onDropped: () => metrics.rejectionsDropped.inc(),
+    onWriteFailed: (error) => logger.warn({ err: error }, 'could not write refused pushes yet; kept for a later try'),
+  });
+  const imports = importLog(mongo.collections);
+  let notingDuplicates = 0;
   // Every start, from a push or a support retry, goes through here and carries the receiver's voucher.
   const start = (workflowId: string, request: ImportRequest) =>
     startImport({
@@ -103,9 +131,14 @@ export async function startReceiver(
     },
     {
       name: 'database',
-      check: async () => {
-        await mongo.db.command({ ping: 1 }, { timeoutMS: readinessTimeoutMs });
-      },
+      // The driver ignores `timeoutMS`; racing a timer keeps the check at 2 s when the database hangs.
+      check: () =>
+        Promise.race([
+          mongo.db.command({ ping: 1 }).then(() => undefined),
+          sleep(readinessTimeoutMs, undefined, { ref: false }).then(() => {
+            throw new Error(`no answer within ${readinessTimeoutMs} ms`);
+          }),
+        ]),
     },
   ];
   const receiverApp = createApp({
@@ -115,12 +148,21 @@ export async function startReceiver(
       auth: { garages: config.garages, toleranceSeconds: config.receiver.signatureToleranceSeconds, now },
       bodyLimitBytes: config.receiver.bodyLimitBytes,
       retryAfterSeconds: config.receiver.retryAfterSeconds,
-      importLog: importLog(mongo.collections),
+      noteDuplicate: (importId, at) => {
+        // Best effort and bounded: while the database hangs at most this many wait; more resends go uncounted.
+        if (notingDuplicates >= maxDuplicateNotesWaiting) return;
+        notingDuplicates++;
+        imports
+          .noteDuplicate(importId, at)
+          .catch(() => undefined)
+          .finally(() => notingDuplicates--);
+      },
       startImport: start,
+      answerDeadlineMs,
       rateLimit: garageRateLimit(config.rateLimitPerMinute),
       logger,
     },
-    rejections,
+    rejections: bufferedRejections,
     readiness,
   });
   const operatorApp = createOperatorApp({
@@ -154,6 +196,9 @@ export async function startReceiver(
     close: async () => {
       const graceMs = config.receiver.shutdownGraceSeconds * 1000;
       await Promise.all([drain(receiver.server, graceMs), drain(operator.server, graceMs)]);
+      bufferedRejections.stop();
+      mongo.stopPreparing();
+      await bufferedRejections.settled();
       await temporal.connection.close();
       await mongo.client.close();
     },

@@ -26,7 +26,9 @@ export async function startWorker(
   } = {},
 ): Promise<RunningWorker> {
   installTemporalRuntime(logger);
-  const mongo = await openMongo(config.mongo, 30_000);
+  // Below the activities' 30 s start-to-close timeout: an attempt on a hung database fails by itself and its retry
+  // starts afresh, instead of timed-out attempts leaving their round trips hanging behind them.
+  const mongo = await openMongo(config.mongo, 15_000, { socketTimeoutMS: 20_000, connectTimeoutMS: 10_000 });
   const keyring = createKeyring(config.encryptionKeys);
   const activities = {
     ...createActivities({

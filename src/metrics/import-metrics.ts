@@ -41,6 +41,11 @@ export function createImportMetrics() {
       labelNames: ['result'] as const,
       registers: [registry],
     }),
+    rejectionsDropped: new Counter({
+      name: 'carsys_rejections_dropped_total',
+      help: 'Refused pushes left out of the rejection log because the database stayed away while its buffer was full',
+      registers: [registry],
+    }),
     silentHours: new Gauge({
       name: 'carsys_garage_silent_business_hours',
       help: 'Business hours since the garage last pushed',

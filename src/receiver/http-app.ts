@@ -3,14 +3,15 @@ import { answerErrors, baseApp } from '../http/app-frame.js';
 import { healthRoutes, type ReadinessCheck } from '../http/health-routes.js';
 import type { Logger } from '../logging/logger.js';
 import type { ImportMetrics } from '../metrics/import-metrics.js';
-import type { RejectionLog } from '../store/rejections.js';
+import type { RejectionBuffer } from '../store/rejection-buffer.js';
 import { countPushAnswers } from './count-push-answers.js';
 import { pushPath, pushRoute, type PushRouteDependencies } from './push-route.js';
 
 export type AppDependencies = Readonly<{
   push: PushRouteDependencies;
   readiness: readonly ReadinessCheck[];
-  rejections: Pick<RejectionLog, 'record'>;
+  /** Where refused pushes are noted for support; never waits for the database. */
+  rejections: Pick<RejectionBuffer, 'record'>;
   logger: Logger;
   metrics: ImportMetrics;
 }>;
@@ -39,8 +40,6 @@ export function createApp(deps: AppDependencies): Express {
       sizeBytes: bodySize(req),
       requestId,
     };
-    deps.rejections.record(rejection).catch((recordError: unknown) => {
-      deps.logger.warn({ requestId, err: recordError }, 'could not record a refused push');
-    });
+    deps.rejections.record(rejection);
   });
 }

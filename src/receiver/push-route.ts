@@ -2,7 +2,6 @@ import express, { type Request, type Response, type Router } from 'express';
 import { parseEnvelope, parsePushJson } from '../domain/contract/envelope.js';
 import { type ImportRequest, importIdentity, sha256Hex } from '../domain/import-request.js';
 import type { Logger } from '../logging/logger.js';
-import type { ImportLog } from '../store/import-log.js';
 import {
   checkPushHeaders,
   verifyPushSignature,
@@ -17,8 +16,11 @@ export type PushRouteDependencies = Readonly<{
   auth: PushAuthentication;
   bodyLimitBytes: number;
   retryAfterSeconds: number;
-  importLog: Pick<ImportLog, 'find' | 'noteDuplicate'>;
+  /** Counts a resend on its import, best effort: never awaited, so a slow or absent database cannot hold the answer. */
+  noteDuplicate: (importId: string, at: Date) => void;
   startImport: StartImportFn;
+  /** The longest the receiver waits for Temporal before answering 503, whatever hangs behind the start. */
+  answerDeadlineMs: number;
   /** Rejects with a 429 ApiError when the garage is over its budget. */
   rateLimit: (garageId: string) => Promise<void>;
   logger: Logger;
@@ -62,6 +64,15 @@ function unavailable(what: string, retryAfterSeconds: number): ApiError {
   );
 }
 
+/** Rejects once `ms` have passed, so a caller hung on a peer that neither answers nor fails still gets an answer. */
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 export const pushPath = '/carsys/v1/pushes';
 
 /** `POST /carsys/v1/pushes`: authenticate, check the envelope, start one import workflow per push. */
@@ -103,18 +114,6 @@ export function pushRoute(deps: PushRouteDependencies): Router {
     });
     const log = deps.logger.child({ requestId, garageId: garage.id, importId, workflowId });
 
-    const known = await deps.importLog.find(importId).catch((error: unknown) => {
-      log.warn({ err: error }, 'import log unreachable while checking for a duplicate push');
-      throw unavailable('database', deps.retryAfterSeconds);
-    });
-    if (known !== null) {
-      await deps.importLog.noteDuplicate(importId, receivedAt).catch(() => undefined);
-      log.info({ answer: 'duplicate' }, 'push already recorded');
-      res.locals['answer'] = 'duplicate';
-      res.status(200).json({ importId, workflowId: known.workflowId, status: 'duplicate' });
-      return;
-    }
-
     const request: ImportRequest = {
       importId,
       garageId: garage.id,
@@ -124,11 +123,17 @@ export function pushRoute(deps: PushRouteDependencies): Router {
       requestId,
       envelope,
     };
-    const { started } = await deps.startImport(workflowId, request).catch((error: unknown) => {
-      log.warn({ err: error }, 'Temporal unreachable while starting an import');
-      throw unavailable('temporal', deps.retryAfterSeconds);
-    });
-    log.info({ answer: started ? 'accepted' : 'duplicate' }, started ? 'push accepted' : 'push already running');
+    // Temporal alone decides: the workflow id names the push, so a resend is refused as already started. The
+    // database is not asked, so pushes are accepted while it is down (product rule 1); a resend arriving after
+    // Temporal's retention starts a workflow that finds the push in the import log and ends `skipped_duplicate`.
+    const { started } = await within(deps.startImport(workflowId, request), deps.answerDeadlineMs).catch(
+      (error: unknown) => {
+        log.warn({ err: error }, 'Temporal unreachable while starting an import');
+        throw unavailable('temporal', deps.retryAfterSeconds);
+      },
+    );
+    if (!started) deps.noteDuplicate(importId, receivedAt);
+    log.info({ answer: started ? 'accepted' : 'duplicate' }, started ? 'push accepted' : 'push already recorded');
     res.locals['answer'] = started ? 'accepted' : 'duplicate';
     res.status(started ? 202 : 200).json({ importId, workflowId, status: started ? 'accepted' : 'duplicate' });
   });

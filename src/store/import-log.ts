@@ -23,11 +23,6 @@ export type ImportFinish = Readonly<{
 export function importLog(collections: Collections) {
   const imports = collections.imports;
   return {
-    /** Finds an import by id; the receiver's duplicate check. */
-    async find(importId: string): Promise<ImportDocument | null> {
-      return imports.findOne({ _id: importId });
-    },
-
     /** Records a push as accepted, or returns the record that already holds it. */
     async recordReceipt(receipt: PushReceipt): Promise<{ created: boolean; record: ImportDocument }> {
       const record: ImportDocument = {

@@ -23,6 +23,13 @@ export function rejectionLog(db: Db) {
     async record(rejection: RejectionDocument): Promise<void> {
       await rejections.insertOne({ ...rejection });
     },
+    /** Several at once, in one round trip; the copies keep the driver's `_id` off the caller's objects. */
+    async recordMany(batch: readonly RejectionDocument[]): Promise<void> {
+      await rejections.insertMany(
+        batch.map((rejection) => ({ ...rejection })),
+        { ordered: false },
+      );
+    },
     /** The newest rejections, optionally for one claimed garage id. */
     async list(filter: { garageIdClaimed?: string; limit: number }): Promise<RejectionDocument[]> {
       const query = filter.garageIdClaimed === undefined ? {} : { garageIdClaimed: filter.garageIdClaimed };

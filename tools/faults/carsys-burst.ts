@@ -14,7 +14,21 @@ export type PushOutcome = {
 };
 
 /** Every answer the receiver gave during the burst, with its time, to see what it said while a service was down. */
-export type AnswerEvent = Readonly<{ at: number; status: number; code: string | null; retryAfter: string | null }>;
+/** `status` 0 is no answer at all (refused, reset, timed out); then `code` is the network error's code. */
+export type AnswerEvent = Readonly<{
+  at: number;
+  status: number;
+  code: string | null;
+  retryAfter: string | null;
+  /** From sending the request to its answer (or its failure). */
+  tookMs: number;
+}>;
+
+function networkErrorCode(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  if (typeof cause?.code === 'string') return cause.code;
+  return error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'no_answer';
+}
 
 export type BurstOptions = Readonly<{
   url: string;
@@ -57,6 +71,7 @@ export function startBurst(options: BurstOptions) {
   const events: AnswerEvent[] = [];
   const outcomes: PushOutcome[] = [];
   let accepted = 0;
+  let inFlight = 0;
   const waiters: { count: number; resolve: () => void }[] = [];
   const startedAt = Date.now();
   const deadline = startedAt + options.deadlineMs;
@@ -79,7 +94,9 @@ export function startBurst(options: BurstOptions) {
     await sleep(Math.max(0, startedAt + (index * 1000) / options.perSecond - Date.now()));
     while (Date.now() < deadline) {
       const timestamp = String(Math.floor(Date.now() / 1000));
+      const sentAt = Date.now();
       let response: Response;
+      inFlight++;
       try {
         response = await fetch(`${options.url}/carsys/v1/pushes`, {
           method: 'POST',
@@ -92,14 +109,29 @@ export function startBurst(options: BurstOptions) {
           body,
           signal: AbortSignal.timeout(30_000),
         });
-      } catch {
+      } catch (error) {
+        inFlight--;
+        events.push({
+          at: Date.now(),
+          status: 0,
+          code: networkErrorCode(error),
+          retryAfter: null,
+          tookMs: Date.now() - sentAt,
+        });
         outcome.connectionErrors++;
         await sleep(1_000);
         continue;
       }
       const json = (await response.json().catch(() => ({}))) as { importId?: string; error?: { code?: string } };
+      inFlight--;
       const retryAfter = response.headers.get('Retry-After');
-      events.push({ at: Date.now(), status: response.status, code: json.error?.code ?? null, retryAfter });
+      events.push({
+        at: Date.now(),
+        status: response.status,
+        code: json.error?.code ?? null,
+        retryAfter,
+        tookMs: Date.now() - sentAt,
+      });
       if (response.status === 202 || response.status === 200) {
         outcome.finalStatus = response.status;
         outcome.importId = json.importId ?? null;
@@ -129,6 +161,8 @@ export function startBurst(options: BurstOptions) {
     done,
     events,
     accepted: () => accepted,
+    /** Requests sent and not yet answered. */
+    inFlight: () => inFlight,
     /** Resolves once this many pushes have had their 2xx. */
     whenAccepted: (count: number) =>
       new Promise<void>((resolve) => {

@@ -63,6 +63,14 @@ export function createChildren(env: Record<string, string>) {
 
     running: () => [...running].map((child) => child.name),
 
+    /** How many lines of the worker and receiver logs contain every one of `needles`. */
+    logLinesWith(...needles: string[]): number {
+      return readdirSync(logDir)
+        .filter((file) => file.startsWith('worker') || file.startsWith('receiver'))
+        .flatMap((file) => readFileSync(join(logDir, file), 'utf8').split('\n'))
+        .filter((line) => needles.every((needle) => line.includes(needle))).length;
+    },
+
     /** How often the processes' logs mention `text`, for what the numbers alone do not show. */
     logMentions(text: string): number {
       return readdirSync(logDir)

@@ -3,24 +3,10 @@ import { startService, stopService } from '../dev-services/index.js';
 import type { GarageConfig } from '../../src/config.js';
 import type { Child, Children } from './children.js';
 import { faultGarage, ports, serviceOptions } from './fault-setup.js';
-import { answersBetween, type FaultSpec } from './run-fault.js';
+import { answersBetween, describeAnswers, readiness, type FaultSpec } from './run-fault.js';
 
 const databaseDownMs = 30_000;
 const temporalDownMs = 20_000;
-
-function describeAnswers(counts: Map<string, number>): string {
-  if (counts.size === 0) return 'none';
-  return [...counts].map(([answer, count]) => `${count} × ${answer}`).join(', ');
-}
-
-async function readiness(receiverUrl: string): Promise<string> {
-  const response = await fetch(`${receiverUrl}/readyz`);
-  const body = (await response.json()) as { checks?: Record<string, { ok: boolean; reason?: string }> };
-  const reasons = Object.entries(body.checks ?? {}).map(
-    ([name, check]) => `${name}: ${check.ok ? 'ok' : check.reason}`,
-  );
-  return `${response.status} (${reasons.join('; ')})`;
-}
 
 type FaultName = 'worker-killed' | 'database-down' | 'temporal-down' | 'temporal-restarted';
 
@@ -40,6 +26,8 @@ export function faultSpecs(children: Children, worker: { current: Child }, recei
   return [
     {
       name: 'worker-killed',
+      proves:
+        "Temporal hands the killed worker's tasks to the next worker; a step cut off in the middle runs again, and its guarded writes make the repeat harmless.",
       how: 'SIGKILL (`kill -9`) of the only worker process in the middle of the burst; a new worker process 5 s later',
       garage: faultGarages['worker-killed'],
       async inject() {
@@ -51,6 +39,8 @@ export function faultSpecs(children: Children, worker: { current: Child }, recei
     },
     {
       name: 'database-down',
+      proves:
+        'The receiver never asks the database before answering (product rule 1): every authentic push is accepted while the database is down (no 503), the imports wait in their retries and land once it is back, each once.',
       how: `FerretDB stopped (SIGTERM) in the middle of the burst, started again ${databaseDownMs / 1000} s later`,
       garage: faultGarages['database-down'],
       async inject(burst) {
@@ -72,6 +62,8 @@ export function faultSpecs(children: Children, worker: { current: Child }, recei
     },
     {
       name: 'temporal-down',
+      proves:
+        'No 2xx without a started workflow (product rule 1): while Temporal is down every push gets 503 with `Retry-After`, and the resends land once.',
       how: `Temporal dev server stopped (SIGTERM) in the middle of the burst, started again on its database file ${temporalDownMs / 1000} s later`,
       garage: faultGarages['temporal-down'],
       async inject(burst) {
@@ -97,6 +89,7 @@ export function faultSpecs(children: Children, worker: { current: Child }, recei
     },
     {
       name: 'temporal-restarted',
+      proves: 'Receiver and worker reconnect to a restarted Temporal on their own; nothing in flight is lost.',
       how: `Temporal dev server stopped and started at once on the same --db-filename (port ${ports.temporal}) in the middle of the burst`,
       garage: faultGarages['temporal-restarted'],
       async inject(burst) {

@@ -58,6 +58,24 @@ function machine(): string {
   );
 }
 
+// What earlier runs of these faults found: kept in the report, as the figures above no longer show it.
+const foundAndFixed = [
+  'database-down: the receiver looked each push up in the import log before starting its workflow, so while the ' +
+    'database was down it answered 503 (143 pushes turned away in one run) although Temporal would have kept them. ' +
+    'It now asks Temporal alone (a resend is refused there as an already started workflow, answered 200 duplicate) ' +
+    'and notes refused pushes for the rejection log in a bounded in-memory buffer written when the database is back ' +
+    '(`src/store/rejection-buffer.ts`); a receiver started during the outage no longer waits for the database either.',
+  'database-hung: the MongoDB driver (7.9) ignores `timeoutMS` and by default waits for ever for an answer and 30 s ' +
+    "for a handshake, so attempts on a frozen database outlived the activities' 30 s timeout and `/readyz` could " +
+    'hang. The worker now has socket, handshake and server-selection timeouts of 20, 10 and 15 s, the receiver 5 s ' +
+    '(`src/runtime/mongo.ts`), and the readiness check races a 2 s timer.',
+  'temporal-hung: the start already had a 5 s gRPC deadline; the push route adds its own 8 s deadline on top, so ' +
+    'the answer is bounded whatever hangs behind the start. A start that timed out but had reached Temporal shows as ' +
+    'a 200 on the resend, never as a second import.',
+  'The audit counted a workflow closing between its three visibility counts as neither completed nor running; it ' +
+    'now asks again until the counts agree.',
+];
+
 /** Writes `docs/reliability.md` from the run's own results: every figure in it comes from this run. */
 export async function writeReliabilityReport(
   file: string,
@@ -71,6 +89,8 @@ export async function writeReliabilityReport(
       `### ${result.name}`,
       '',
       `Injected: ${result.how}.`,
+      '',
+      `Proves: ${result.proves}`,
       '',
       ...result.notes.map((note) => `- ${note}`),
       ...result.problems.map((problem) => `- PROBLEM: ${problem}`),
@@ -108,13 +128,23 @@ export async function writeReliabilityReport(
     '- **duplicated**: import records or appointments created twice for one DMS number, and cars or parties ' +
       'beyond one per key.',
     '- **lost**: 2xx pushes without a finished import and its appointment.',
-    '- **time to recover**: from the moment the fault was healed (new worker started, database or Temporal back) ' +
-      'until every accepted push had finished. Activities retry with backoff up to 30 s and time out after 30 s, ' +
-      'which bounds it.',
+    '- **time to recover**: from the moment the fault was healed (new worker or receiver started, database or ' +
+      'Temporal back or continued) until every accepted push had finished. Activities retry with backoff up to 30 s ' +
+      'and time out after 30 s, which bounds it.',
+    '',
+    'Each fault also lists the answers given while it lasted (`0 <code>` is no answer at all: the connection was ' +
+      'refused or cut), and for hangs and slowness the slowest answer and the open file descriptors (sockets ' +
+      'included) and RSS of the receiver and worker, sampled every second: a pile-up of waiting requests or ' +
+      'connections shows there. Failed activity attempts are counted from the worker log (the SDK logs each one), ' +
+      'with the local activity attempts that outlived their timeout, so a retry storm would show as a large number.',
     '',
     '## The faults',
     '',
     sections.join('\n\n'),
+    '',
+    '## Found by these faults, and fixed',
+    '',
+    ...foundAndFixed.map((line) => `- ${line}`),
     '',
   ].join('\n');
   // Formatted as the repository formats Markdown, so `prettier --check` passes on the written file.

@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { GarageConfig } from '../../src/config.js';
 import type { Collections } from '../../src/store/collections.js';
 import { auditFault, waitUntilSettled, workflowCounts } from './audit.js';
-import { startBurst, type AnswerEvent, type Burst } from './carsys-burst.js';
+import { startBurst, type AnswerEvent, type Burst, type PushOutcome } from './carsys-burst.js';
+import type { Children } from './children.js';
 import { ports } from './fault-setup.js';
 
 export const burstSize = 200;
@@ -20,13 +21,21 @@ export type FaultSpec = Readonly<{
   name: string;
   /** How the fault was injected, for the report. */
   how: string;
+  /** What surviving it shows, for the report. */
+  proves: string;
   garage: GarageConfig;
+  /**
+   * The burst's pace when this fault needs another than 10 pushes a second; `strikeBeforeImports` injects the fault
+   * once 60 pushes are accepted without waiting for 10 imports, while the fast burst is still being sent.
+   */
+  burst?: Readonly<{ perSecond: number; strikeBeforeImports?: boolean }>;
   inject: (burst: Burst) => Promise<Injection>;
 }>;
 
 export type FaultResult = Readonly<{
   name: string;
   how: string;
+  proves: string;
   sent: number;
   accepted: number;
   resent503: number;
@@ -39,12 +48,40 @@ export type FaultResult = Readonly<{
   problems: string[];
 }>;
 
+export function describeAnswers(counts: Map<string, number>): string {
+  if (counts.size === 0) return 'none';
+  return [...counts].map(([answer, count]) => `${count} × ${answer}`).join(', ');
+}
+
+/** What `/readyz` says, bounded, so a hung receiver shows as such instead of hanging the run. */
+export async function readiness(receiverUrl: string): Promise<string> {
+  try {
+    const response = await fetch(`${receiverUrl}/readyz`, { signal: AbortSignal.timeout(15_000) });
+    const body = (await response.json()) as { checks?: Record<string, { ok: boolean; reason?: string }> };
+    const reasons = Object.entries(body.checks ?? {}).map(
+      ([name, check]) => `${name}: ${check.ok ? 'ok' : check.reason}`,
+    );
+    return `${response.status} (${reasons.join('; ')})`;
+  } catch (error) {
+    return `no answer (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
 /** Counts the answers given between two moments, by status and error code: what the receiver said during a fault. */
 export function answersBetween(events: readonly AnswerEvent[], from: number, to: number): Map<string, number> {
   const counts = new Map<string, number>();
   for (const event of events) {
     if (event.at < from || event.at > to) continue;
     const key = event.code === null ? String(event.status) : `${event.status} ${event.code}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function finalAnswers(outcomes: readonly PushOutcome[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { finalStatus } of outcomes) {
+    const key = finalStatus === null ? 'none' : String(finalStatus);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
@@ -57,7 +94,8 @@ async function temporalWorkflows(garageId: string) {
     // Visibility lags a little behind the workflows themselves.
     for (let attempt = 0; ; attempt++) {
       const counts = await workflowCounts(client, garageId);
-      if (counts.running === 0 || attempt === 20) return counts;
+      // The three counts are asked one after the other: a workflow closing in between shows as `other` once.
+      if ((counts.running === 0 && counts.other === 0) || attempt === 20) return counts;
       await sleep(500);
     }
   } finally {
@@ -66,8 +104,16 @@ async function temporalWorkflows(garageId: string) {
 }
 
 /** Sends a burst, injects the fault once part of it is accepted, waits for recovery and counts what happened. */
-export async function runFault(spec: FaultSpec, receiverUrl: string, collections: Collections): Promise<FaultResult> {
+export async function runFault(
+  spec: FaultSpec,
+  receiverUrl: string,
+  collections: Collections,
+  children: Children,
+): Promise<FaultResult> {
   const garageId = spec.garage.id;
+  // Core's own line for a local activity attempt that outlived its timeout; it names no workflow, so count the change.
+  const timedOutLine = 'Tried to complete untracked local activity';
+  const timedOutBefore = children.logLinesWith(timedOutLine);
   const burst = startBurst({
     url: receiverUrl,
     garage: spec.garage,
@@ -75,13 +121,14 @@ export async function runFault(spec: FaultSpec, receiverUrl: string, collections
     count: burstSize,
     cars: sharedCars,
     concurrency: 16,
-    perSecond: 10,
+    perSecond: spec.burst?.perSecond ?? 10,
     deadlineMs: settleDeadlineMs,
   });
   await burst.whenAccepted(injectAfterAccepted);
   const finishedCount = () => collections.imports.countDocuments({ garageId, status: { $ne: 'accepted' } });
   const waitUntil = Date.now() + 60_000;
-  while ((await finishedCount()) < injectAfterFinished && Date.now() < waitUntil) await sleep(100);
+  const finishedWanted = spec.burst?.strikeBeforeImports === true ? 0 : injectAfterFinished;
+  while ((await finishedCount()) < finishedWanted && Date.now() < waitUntil) await sleep(100);
   const finished = await finishedCount();
   const inFlightAtFault = Math.max(0, burst.accepted() - finished);
 
@@ -98,6 +145,7 @@ export async function runFault(spec: FaultSpec, receiverUrl: string, collections
   return {
     name: spec.name,
     how: spec.how,
+    proves: spec.proves,
     sent: burstSize,
     accepted,
     resent503: outcomes.filter((outcome) => outcome.answers503 > 0).length,
@@ -106,7 +154,13 @@ export async function runFault(spec: FaultSpec, receiverUrl: string, collections
     duplicated: audit.duplicated,
     lost: audit.lost,
     recoverSeconds: settledAt === null ? null : Math.max(0, (settledAt - healedAt) / 1000),
-    notes: [...notes, `workflows in Temporal: ${workflows.completed} completed, ${workflows.running} running`],
+    notes: [
+      ...notes,
+      `final answers: ${describeAnswers(finalAnswers(outcomes))} (200 = the push had already been accepted, so an answer was lost or a resend crossed it)`,
+      // The SDK logs each failed activity attempt once, local or regular; each import runs five steps that succeed.
+      `failed activity attempts (retries): ${children.logLinesWith('Activity failed', `/${garageId}/`)} over ${accepted} imports; local activity attempts that outlived their 30 s timeout: ${children.logLinesWith(timedOutLine) - timedOutBefore}`,
+      `workflows in Temporal: ${workflows.completed} completed, ${workflows.running} running`,
+    ],
     problems,
   };
 }

@@ -6,6 +6,7 @@ import { openMongo, type MongoHandle } from '../../src/store/open-mongo.js';
 import { createChildren } from './children.js';
 import { assertPortsFree, childEnv, faultDataDir, ports, repoRoot, serviceOptions } from './fault-setup.js';
 import { faultGarages, faultSpecs, warmUpGarage } from './faults.js';
+import { hangFaultGarages, hangFaultSpecs } from './hang-faults.js';
 import { passed, textTable, writeReliabilityReport } from './report.js';
 import { runFault, warmUp, type FaultResult } from './run-fault.js';
 
@@ -16,7 +17,12 @@ const startedAt = Date.now();
 const say = (line: string) =>
   console.log(`[faults ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const database = `faults_${new Date().toISOString().slice(0, 19).replace(/\D/g, '')}`;
-const children = createChildren(childEnv([warmUpGarage, ...Object.values(faultGarages)], database));
+const children = createChildren(
+  childEnv([warmUpGarage, ...Object.values(faultGarages), ...Object.values(hangFaultGarages)], database),
+);
+// `npm run test:faults -- database-hung receiver-killed` runs only those (while working on one); only a run of every
+// fault rewrites docs/reliability.md.
+const only = process.argv.slice(2);
 const receiverUrl = `http://127.0.0.1:${ports.receiver}`;
 let mongo: MongoHandle | undefined;
 
@@ -44,16 +50,27 @@ async function run(): Promise<FaultResult[]> {
   await ensureServiceBinaries(terminalProgress);
   say(`starting Temporal (${ports.temporal}) and FerretDB (${ports.ferretdb}) in ${faultDataDir}`);
   await startServices(serviceOptions);
-  mongo = await openMongo({ url: `mongodb://127.0.0.1:${ports.ferretdb}/`, database }, 10_000);
+  mongo = await openMongo({ url: `mongodb://127.0.0.1:${ports.ferretdb}/`, database }, 10_000, {
+    socketTimeoutMS: 10_000,
+    connectTimeoutMS: 10_000,
+  });
   const worker = { current: children.startWorker('worker-1') };
-  await children.startReceiver(receiverUrl);
+  const receiver = { current: await children.startReceiver(receiverUrl) };
   await warmUp(warmUpGarage, receiverUrl, mongo.collections);
   say(`worker and receiver running and importing (logs in ${join(faultDataDir, 'logs')})`);
 
   const results: FaultResult[] = [];
-  for (const spec of faultSpecs(children, worker, receiverUrl)) {
+  const specs = [
+    ...faultSpecs(children, worker, receiverUrl),
+    ...hangFaultSpecs(children, { worker, receiver }, receiverUrl),
+  ];
+  const unknown = only.filter((name) => !specs.some((spec) => spec.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`no fault named ${unknown.join(', ')}; the faults: ${specs.map((spec) => spec.name).join(', ')}`);
+  }
+  for (const spec of specs.filter((candidate) => only.length === 0 || only.includes(candidate.name))) {
     say(`${spec.name}: ${spec.how}`);
-    const result = await runFault(spec, receiverUrl, mongo.collections);
+    const result = await runFault(spec, receiverUrl, mongo.collections, children);
     results.push(result);
     for (const line of [...result.notes, ...result.problems.map((problem) => `PROBLEM: ${problem}`)]) {
       say(`  ${line}`);
@@ -73,10 +90,12 @@ try {
   const runNotes = [
     `Database monitor hangs (mongodb driver 7.9) healed by \`src/store/mongo-watchdog.ts\` during the run: ${hangs}.`,
   ];
-  await writeReliabilityReport(report, results, (Date.now() - startedAt) / 1000, runNotes);
+  if (only.length === 0) await writeReliabilityReport(report, results, (Date.now() - startedAt) / 1000, runNotes);
   console.log(`\n${textTable(results)}\n`);
   exitCode = results.every(passed) ? 0 : 1;
-  say(`${exitCode === 0 ? 'all faults survived' : 'FAILED'}; table written to ${report}`);
+  const written =
+    only.length === 0 ? `table written to ${report}` : `only ${only.join(', ')}: ${report} left as it was`;
+  say(`${exitCode === 0 ? 'all faults survived' : 'FAILED'}; ${written}`);
 } catch (error) {
   say(`the run broke off: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 } finally {

@@ -82,7 +82,7 @@ function openApiDocument(): JsonSchema {
             413: error('body over the limit'),
             415: error('not application/json in UTF-8'),
             429: error('garage over its rate limit; Retry-After set'),
-            503: error('Temporal or the database unreachable; Retry-After set'),
+            503: error('Temporal unreachable or not answering in time; Retry-After set'),
           },
         },
       },
