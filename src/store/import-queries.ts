@@ -1,5 +1,5 @@
 import type { Filter } from 'mongodb';
-import { normaliseRegistration } from '../domain/normalise/vehicle.js';
+import { readRegistration, registrationOf } from '../domain/normalise/car-identity.js';
 import type { ImportFilter } from './import-filter.js';
 import type { Collections } from './collections.js';
 import type { ImportDocument } from './documents.js';
@@ -31,7 +31,7 @@ export function importQuery(filter: ImportFilter): Filter<ImportDocument> {
   if (filter.woNumber !== undefined) query.woNumber = filter.woNumber;
   if (filter.dmsNumber !== undefined) query.dmsNumber = filter.dmsNumber;
   if (filter.registration !== undefined) {
-    query.registration = normaliseRegistration(filter.registration) ?? filter.registration.toUpperCase();
+    query.registration = registrationOf(readRegistration(filter.registration)) ?? filter.registration.toUpperCase();
   }
   if (filter.warning !== undefined) query['warnings.code'] = filter.warning;
   if (filter.from !== undefined || filter.to !== undefined) {

@@ -138,9 +138,11 @@ describe('validatePushBody on the shared fixtures', () => {
     const date = issueAt(issues, 'appointment.appointmentDate');
     assert.equal(date.code, 'invalid_date');
     assert.match(date.message, /February 2026 has 28 days/);
-    const waiting = issueAt(issues, 'appointment.customerWaiting');
-    assert.equal(waiting.code, 'invalid_boolean');
-    assert.match(waiting.message, /yes\/no/);
+    // A yes/no value that is none is a warning now (rule 6), not a reason to refuse the push.
+    assert.equal(
+      issues.find((issue) => issue.path === 'appointment.customerWaiting'),
+      undefined,
+    );
     const title = issueAt(issues, 'appointment.interventions[0].title');
     assert.equal(title.code, 'required');
     assert.equal(title.message, 'is required');
@@ -209,10 +211,9 @@ describe('validatePushBody on date-times', () => {
     assert.equal(push.car?.apkDate, '2027-03-15');
   });
 
-  it('when a car date is not a real date, then the issue is at that car field', () => {
-    const issue = issueAt(refused(pushBody({ car: { apkDate: '2027-13-01' } })), 'car.apkDate');
-    assert.equal(issue.code, 'invalid_date');
-    assert.match(issue.message, /no month 13/);
+  it('when a car date is not a real date, then the push is valid and the text is kept for mapping to warn about', () => {
+    const push = accepted(pushBody({ car: { apkDate: '2027-13-01' } }));
+    assert.equal(push.car?.apkDate, '2027-13-01');
   });
 });
 
@@ -238,9 +239,9 @@ describe('validatePushBody on booleans', () => {
   }
 
   for (const raw of ['misschien', 2, 'true-ish']) {
-    it(`when customerWaiting is ${JSON.stringify(raw)}, then it is refused as not a yes/no value`, () => {
-      const issues = refused(pushBody({ appointment: { customerWaiting: raw } }));
-      assert.deepEqual(pathsAndCodes(issues), ['appointment.customerWaiting invalid_boolean']);
+    it(`when customerWaiting is ${JSON.stringify(raw)}, then the push is valid and the text is kept for a warning`, () => {
+      const push = accepted(pushBody({ appointment: { customerWaiting: raw } }));
+      assert.equal(push.appointment.customerWaiting, String(raw));
     });
   }
 });
@@ -419,7 +420,7 @@ describe('validatePushBody on text fields', () => {
     assert.equal(firstParty(push).firstName?.length, 100);
   });
 
-  it('when texts are longer than allowed, then each is refused as too long with its limit in words', () => {
+  it('when texts are longer than allowed, then only the identity key is refused as too long (rule 6)', () => {
     const issues = refused(
       pushBody({
         appointment: { dmsNumber: '9'.repeat(65), interventions: [{ title: 't'.repeat(501) }] },
@@ -427,13 +428,7 @@ describe('validatePushBody on text fields', () => {
         parties: [{ id: 'C-1', firstName: 'x'.repeat(101) }],
       }),
     );
-    assert.deepEqual(pathsAndCodes(issues).sort(), [
-      'appointment.dmsNumber too_long',
-      'appointment.interventions[0].title too_long',
-      'car.model too_long',
-      'parties[0].firstName too_long',
-    ]);
-    assert.equal(issueAt(issues, 'parties[0].firstName').message, 'is longer than 100 characters');
+    assert.deepEqual(pathsAndCodes(issues).sort(), ['appointment.dmsNumber too_long']);
     assert.equal(issueAt(issues, 'appointment.dmsNumber').message, 'is longer than 64 characters');
   });
 
@@ -604,23 +599,20 @@ describe('validatePushBody on parties and car identity', () => {
 describe('validatePushBody lists every bad field at once (rule 8)', () => {
   it('when an upsert lacks date and car and has a bad field, then all three are listed', () => {
     const issues = refused(
-      pushBody({ appointment: { appointmentDate: undefined, customerWaiting: 'misschien' }, car: undefined }),
+      pushBody({ appointment: { appointmentDate: undefined, woNumber: 'WO\t1' }, car: undefined }),
     );
     assert.deepEqual(pathsAndCodes(issues).sort(), [
       'appointment.appointmentDate required',
-      'appointment.customerWaiting invalid_boolean',
+      'appointment.woNumber control_character',
       'car required',
     ]);
   });
 
   it('when the car is unidentifiable and another field is bad, then both are listed', () => {
     const issues = refused(
-      pushBody({ appointment: { customerWaiting: 'misschien' }, car: { vin: 'x', registrationNumber: 'y' } }),
+      pushBody({ appointment: { woNumber: 'WO\t1' }, car: { vin: 'x', registrationNumber: 'y' } }),
     );
-    assert.deepEqual(pathsAndCodes(issues).sort(), [
-      'appointment.customerWaiting invalid_boolean',
-      'car car_unidentified',
-    ]);
+    assert.deepEqual(pathsAndCodes(issues).sort(), ['appointment.woNumber control_character', 'car car_unidentified']);
   });
 
   it('when party ids repeat and a date is wrong, then both are listed', () => {
