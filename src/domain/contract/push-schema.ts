@@ -61,13 +61,15 @@ const amountCents = z.union([z.number(), z.string()]).transform((raw, ctx) => {
   return z.NEVER;
 });
 
+const maxVatRateText = 32;
+
 /** A VAT percentage such as 21, "21", "5,5" or "21%". */
 export const vatRate = z
   .union([z.number(), z.string()])
   .transform((raw, ctx) => {
     if (typeof raw === 'number') return raw;
-    // A pattern, not Number(): Number() reads "%" as 0 and "0x15" as 21.
-    const digits = /^(\d+(?:[.,]\d+)?)\s*%?$/.exec(raw.trim())?.[1];
+    // A pattern, not Number(): Number() reads "%" as 0 and "0x15" as 21. Capped first, like every text read.
+    const digits = raw.length > maxVatRateText ? undefined : /^(\d+(?:[.,]\d+)?)\s*%?$/.exec(raw.trim())?.[1];
     if (digits !== undefined) return Number(digits.replace(',', '.'));
     ctx.addIssue({
       code: 'custom',

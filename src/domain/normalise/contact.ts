@@ -51,7 +51,7 @@ function parsePhone(text: string, country: PhoneCountry): PhoneReading | undefin
 
 /** True when the text is written with a country code (`+32...`, `0032...`), so no country has to be assumed. */
 export function hasCountryCode(raw: string): boolean {
-  return /^(\+|00)/.test(raw.replace(/[^0-9+]/g, ''));
+  return /^(\+|00)/.test(raw.slice(0, maxPhoneText).replace(/[^0-9+]/g, ''));
 }
 
 /**

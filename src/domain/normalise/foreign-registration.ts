@@ -8,8 +8,11 @@ const belgian = /^([1-9])[-\s]?([A-Z]{3})[-\s]?(\d{3})$/;
 const belgianOldLettersFirst = /^([A-Z]{3})[-\s](\d{3})$/;
 const belgianOldDigitsFirst = /^(\d{3})[-\s]([A-Z]{3})$/;
 
+const maxPlateText = 128;
+
 /** German style puts a dash after the district and a space before the digits; Dutch plates never mix the two. */
 export function looksGerman(typed: string): boolean {
+  if (typed.length > maxPlateText) return false;
   return /^[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} \d/.test(typed) && german.test(typed);
 }
 
@@ -19,6 +22,7 @@ export function looksGerman(typed: string): boolean {
  * from the letters that follow it.
  */
 export function readForeignRegistration(typed: string): ForeignRegistration | undefined {
+  if (typed.length > maxPlateText) return undefined;
   const text = typed.replace(/\s+/g, ' ');
   const de = german.exec(text);
   if (de) {
