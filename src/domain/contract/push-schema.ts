@@ -86,7 +86,11 @@ export const vatRate = z
  * output back unchanged, so mapping can tell the two apart by reading again.
  */
 function keptDate(read: (text: string) => string | undefined) {
-  return keptText(fieldCaps.date).transform((text) => read(text) ?? text);
+  // Text only: a JSON number is no date form at all, and the contract says so by type.
+  return z
+    .string()
+    .transform((raw) => storedText(cutText(raw, fieldCaps.date * readLimitFactor)))
+    .transform((text) => read(text) ?? text);
 }
 
 const keptDateTime = keptDate((text) => {

@@ -9,9 +9,9 @@ const maxPostcodeText = 80;
 /** Takes an address out of the wrappers mail programs add: `mailto:`, `<...>`, `Name <...>`, quotes. */
 function unwrapEmail(text: string): string {
   let email = text;
-  if (email.toLowerCase().startsWith('mailto:')) email = email.slice('mailto:'.length).trim();
   const open = email.lastIndexOf('<');
   if (open !== -1 && email.endsWith('>')) email = email.slice(open + 1, -1).trim();
+  if (email.toLowerCase().startsWith('mailto:')) email = email.slice('mailto:'.length).trim();
   if (email.length >= 2 && /^(["']).*\1$/.test(email)) email = email.slice(1, -1).trim();
   return email;
 }
