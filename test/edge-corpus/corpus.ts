@@ -1,6 +1,7 @@
 import { dates } from './cases-dates.js';
 import { emails, phones, postcodes } from './cases-contact.js';
 import { keys } from './cases-keys.js';
+import { lines } from './cases-lines.js';
 import { plates } from './cases-plates.js';
 import { text } from './cases-text.js';
 import { tooLong } from './cases-too-long.js';
@@ -13,6 +14,7 @@ export const edgeCorpus: readonly EdgeClass[] = [
   tooLong,
   dates,
   yesNo,
+  lines,
   vins,
   plates,
   keys,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isObject } from './envelope.js';
-import { parseAmountCents } from '../normalise/amount.js';
+import { maxAmountTextLength, parseAmountCents } from '../normalise/amount.js';
 import { parseCalendarDate, parseDmsDateTime } from '../normalise/dates.js';
 import { parseFlexibleBoolean } from '../normalise/boolean.js';
 import { cutText, storedText } from '../normalise/text.js';
@@ -49,36 +49,28 @@ const dateTime = z.string().transform((raw, ctx) => {
   return z.NEVER;
 });
 
-/** A money amount as JSON number or Dutch/English decimal text, in integer cents. */
-const amountCents = z.union([z.number(), z.string()]).transform((raw, ctx) => {
-  const cents = parseAmountCents(raw);
-  if (cents !== undefined) return cents;
-  ctx.addIssue({
-    code: 'custom',
-    message: 'is not an amount; use a number such as 239.26 or text such as "239,26" or "1.234,56"',
-    params: { code: 'invalid_amount' },
-  });
-  return z.NEVER;
-});
+/**
+ * A money amount as JSON number or Dutch/English decimal text, in integer cents; an amount that cannot be read is
+ * kept as its text (cut at 64 characters) for mapping to warn about, because a price is no identity key (rule 6).
+ */
+const amountCents = z
+  .union([z.number(), z.string()])
+  .transform((raw) => parseAmountCents(raw) ?? cutText(String(raw), maxAmountTextLength));
 
 const maxVatRateText = 32;
 
-/** A VAT percentage such as 21, "21", "5,5" or "21%". */
+/** Reads a VAT percentage such as 21, "21", "5,5" or "21%", from 0 to 100, or returns undefined. */
+export function readVatRate(raw: number | string): number | undefined {
+  if (typeof raw === 'number') return raw >= 0 && raw <= 100 ? raw : undefined;
+  // A pattern, not Number(): Number() reads "%" as 0 and "0x15" as 21. Capped first, like every text read.
+  const digits = raw.length > maxVatRateText ? undefined : /^(\d+(?:[.,]\d+)?)\s*%?$/.exec(raw.trim())?.[1];
+  return digits === undefined ? undefined : readVatRate(Number(digits.replace(',', '.')));
+}
+
+/** A VAT percentage, or its text as sent when it is none (cut at 32 characters), for mapping to warn about. */
 export const vatRate = z
   .union([z.number(), z.string()])
-  .transform((raw, ctx) => {
-    if (typeof raw === 'number') return raw;
-    // A pattern, not Number(): Number() reads "%" as 0 and "0x15" as 21. Capped first, like every text read.
-    const digits = raw.length > maxVatRateText ? undefined : /^(\d+(?:[.,]\d+)?)\s*%?$/.exec(raw.trim())?.[1];
-    if (digits !== undefined) return Number(digits.replace(',', '.'));
-    ctx.addIssue({
-      code: 'custom',
-      message: 'is not a VAT percentage such as 21',
-      params: { code: 'invalid_vat_rate' },
-    });
-    return z.NEVER;
-  })
-  .pipe(z.number().min(0).max(100));
+  .transform((raw) => readVatRate(raw) ?? cutText(String(raw), maxVatRateText));
 
 /**
  * A date that is not the appointment date: read when it can be (an instant as ISO UTC, a calendar date as
@@ -116,25 +108,15 @@ export const defaultVatRate = 21;
 
 const dmsId = identityKey(fieldCaps.key);
 
-const Prices = z
-  .object({
-    exclVat: optional(amountCents),
-    inclVat: optional(amountCents),
-    vatRate: optional(vatRate),
-  })
-  .superRefine((prices, ctx) => {
-    if (prices.exclVat === undefined && prices.inclVat === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'needs at least one of exclVat and inclVat',
-        params: { code: 'price_missing' },
-      });
-    }
-  });
+const Prices = z.object({
+  exclVat: optional(amountCents),
+  inclVat: optional(amountCents),
+  vatRate: optional(vatRate),
+});
 
 const Intervention = z.object({
   lineId: optional(keptText(fieldCaps.lineId)),
-  title: required(keptText(fieldCaps.title)),
+  title: optional(keptText(fieldCaps.title)),
   description: optional(keptText(fieldCaps.description)),
   prices: optional(Prices),
 });

@@ -7,7 +7,8 @@ export type PartyRole = 'driver' | 'owner' | 'contractor';
 
 export type MappedIntervention = Readonly<{
   lineId: string | null;
-  title: string;
+  /** Null when the DMS sent the line without a title (a warning, rule 6). */
+  title: string | null;
   description: string | null;
   priceExclVatCents: number | null;
   priceInclVatCents: number | null;
