@@ -44,7 +44,10 @@ export type AppointmentDocument = Stamps & {
 
 export type CarDocument = Stamps &
   Omit<Stored<MappedCar>, 'key'> & {
-    /** `vin:<VIN>` or `registration:<plate>`; unique per garage, because a car is keyed by one or the other. */
+    /**
+     * `vin:<VIN>` or `registration:<plate>` (`registration:BE:1-ABC-123` for a foreign plate), unique per garage. A car
+     * keyed by its plate keeps that key when it gains a VIN (docs/data-rules.md), so look cars up by `vin`, not key.
+     */
     carKey: string;
     driverId?: string;
     ownerId?: string;

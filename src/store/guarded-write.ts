@@ -94,7 +94,7 @@ const queues = new Map<string, Promise<void>>();
  * both pass the guard and the older push win, or one `$addToSet` undo another. MongoDB's single-document updates are
  * atomic and need no lock; this keeps one worker correct on FerretDB too (several workers need MongoDB).
  */
-async function withDocumentLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+export async function withDocumentLock<T>(key: string, work: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();
   let release = () => undefined as void;
   const mine = new Promise<void>((resolve) => {

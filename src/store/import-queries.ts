@@ -1,5 +1,5 @@
 import type { Filter } from 'mongodb';
-import { normaliseRegistration } from '../domain/normalise/vehicle.js';
+import { readRegistration, registrationOf } from '../domain/normalise/car-identity.js';
 import { comparePushOrder } from '../domain/ordering.js';
 import type { ImportFilter } from './import-filter.js';
 import type { Collections } from './collections.js';
@@ -32,7 +32,7 @@ export function importQuery(filter: ImportFilter): Filter<ImportDocument> {
   if (filter.status !== undefined) query.status = filter.status;
   if (filter.woNumber !== undefined) query.woNumber = filter.woNumber;
   if (filter.dmsNumber !== undefined) query.dmsNumber = filter.dmsNumber;
-  const stored = (registration: string) => normaliseRegistration(registration) ?? registration.toUpperCase();
+  const stored = (registration: string) => registrationOf(readRegistration(registration)) ?? registration.toUpperCase();
   if (filter.registration !== undefined) query.registration = stored(filter.registration);
   if (filter.number !== undefined) {
     query.$or = [{ woNumber: filter.number }, { registration: stored(filter.number) }, { dmsNumber: filter.number }];

@@ -9,6 +9,7 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.appointments.createIndex({ garageId: 1, dmsNumber: 1 }, { unique: true, name: 'garage_dms_number' }),
     collections.cars.createIndex({ garageId: 1, carKey: 1 }, { unique: true, name: 'garage_car_key' }),
     collections.cars.createIndex({ garageId: 1, registration: 1 }, { name: 'garage_registration' }),
+    collections.cars.createIndex({ garageId: 1, vin: 1 }, { name: 'garage_vin' }),
     collections.parties.createIndex({ garageId: 1, dmsPartyId: 1 }, { unique: true, name: 'garage_dms_party' }),
     collections.imports.createIndex({ garageId: 1, messageId: 1 }, { name: 'garage_message_id' }),
     collections.imports.createIndex({ garageId: 1, bodySha256: 1 }, { name: 'garage_body_sha256' }),

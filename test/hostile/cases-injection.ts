@@ -75,14 +75,17 @@ export const injectionCases: readonly HostileCase[] = [
       party['lastName'] = 'Jan\u0000sen';
     }),
   ),
-  imported(
-    'dmsNumber holds a NUL byte',
-    'nul-dms',
-    changed('nul-dms', ({ appointment }) => {
-      appointment['dmsNumber'] = 'H-nul\u0000dms';
-    }),
-    'H-nul\u0000dms',
-  ),
+  // A control character makes no key a person could mean: recorded, then failed with a clear issue (rule 2).
+  {
+    name: 'dmsNumber holds a NUL byte',
+    tag: 'nul-dms',
+    request: {
+      body: changed('nul-dms', ({ appointment }) => {
+        appointment['dmsNumber'] = 'H-nul\u0000dms';
+      }),
+    },
+    expected: { failed: ['appointment.dmsNumber control_character'] },
+  },
   imported(
     'a key holds a NUL byte',
     'nul-key',

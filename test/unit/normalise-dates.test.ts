@@ -197,10 +197,17 @@ describe('parseCalendarDate', () => {
     assert.deepEqual(parseCalendarDate('1-7-2027'), { ok: true, value: '2027-07-01' });
   });
 
-  it('when an ISO date-time is given, then its date part is taken as written, not moved to another zone', () => {
-    assert.deepEqual(parseCalendarDate('2026-11-27T23:30:00-05:00'), { ok: true, value: '2026-11-27' });
+  it('when an ISO date-time with an offset is given, then it is the Amsterdam day of that instant', () => {
+    assert.deepEqual(parseCalendarDate('2026-11-27T23:30:00-05:00'), { ok: true, value: '2026-11-28' });
     assert.deepEqual(parseCalendarDate('2026-11-27T00:30:00+01:00'), { ok: true, value: '2026-11-27' });
     assert.deepEqual(parseCalendarDate('2026-11-27T00:30:00Z'), { ok: true, value: '2026-11-27' });
+    assert.deepEqual(parseCalendarDate('2027-03-14T23:00:00Z'), { ok: true, value: '2027-03-15' });
+    assert.deepEqual(parseCalendarDate('2027-07-14T22:00:00Z'), { ok: true, value: '2027-07-15' });
+    assert.deepEqual(parseCalendarDate('2027-07-14T21:59:59Z'), { ok: true, value: '2027-07-14' });
+  });
+
+  it('when an ISO date-time has no offset, then its date part is taken as written', () => {
+    assert.deepEqual(parseCalendarDate('2026-11-27T23:30:00'), { ok: true, value: '2026-11-27' });
   });
 
   it('when a day-first date-time is given, then its date part is taken', () => {

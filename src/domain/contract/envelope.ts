@@ -1,6 +1,7 @@
 import type { PushEnvelope } from '../import-request.js';
 import type { PushIssue } from '../import-status.js';
-import { normaliseRegistration } from '../normalise/vehicle.js';
+import { readRegistration, registrationOf } from '../normalise/car-identity.js';
+import { cutText, visibleText } from '../normalise/text.js';
 
 export type EnvelopeResult =
   { ok: true; envelope: PushEnvelope } | { ok: false; code: string; message: string; issues: PushIssue[] };
@@ -13,7 +14,8 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 function textOrNull(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
+  // The same key the import will store: invisible characters do not make another workflow id or log entry.
+  const trimmed = visibleText(cutText(value, 4096));
   return trimmed === '' ? null : trimmed;
 }
 
@@ -54,7 +56,7 @@ export function parseEnvelope(json: unknown): EnvelopeResult {
       messageId: messageId === null ? null : messageId.slice(0, 200),
       woNumber: woNumber === null ? null : woNumber.slice(0, 64),
       event: textOrNull(json['event'])?.slice(0, 64) ?? null,
-      registration: plate === null ? null : (normaliseRegistration(plate) ?? null),
+      registration: plate === null ? null : registrationOf(readRegistration(plate)),
     },
   };
 }

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { isObject } from './envelope.js';
-import { parseFlexibleBoolean } from '../normalise/boolean.js';
-import { parseAmountCents } from '../normalise/amount.js';
+import { maxAmountTextLength, parseAmountCents } from '../normalise/amount.js';
 import { parseCalendarDate, parseDmsDateTime } from '../normalise/dates.js';
-import { normaliseRegistration, normaliseVin } from '../normalise/vehicle.js';
+import { parseFlexibleBoolean } from '../normalise/boolean.js';
+import { cutText, storedText } from '../normalise/text.js';
+import { readCarIdentity } from '../normalise/car-identity.js';
+import { fieldCaps, readLimitFactor } from './field-caps.js';
+import { identityKey, readIdentityKey } from './identity-key.js';
 
 /** The contract says empty strings mean absent; null means absent too. */
 function isAbsent(value: unknown): boolean {
@@ -24,65 +27,78 @@ export function required<T extends z.ZodType>(schema: T) {
 export function text(maxLength: number) {
   return z
     .union([z.string(), z.number().finite()])
-    .transform((value) => String(value).trim())
+    .transform((value) => storedText(String(value)))
     .pipe(z.string().max(maxLength));
+}
+
+/**
+ * Text that is not an identity key: never a reason to refuse the push. It is read up to a few times its cap and
+ * stored as NFC; mapping cuts it at the cap with a warning (rule 6), so the work order lands whatever it holds.
+ */
+export function keptText(cap: number) {
+  return z
+    .union([z.string(), z.number().finite()])
+    .transform((value) => storedText(cutText(String(value), cap * readLimitFactor)));
 }
 
 /** An instant: ISO 8601 with offset, or day-first Amsterdam local time; stored as an ISO UTC string. */
 const dateTime = z.string().transform((raw, ctx) => {
-  const parsed = parseDmsDateTime(raw);
+  const parsed = parseDmsDateTime(cutText(raw, fieldCaps.date * readLimitFactor));
   if (parsed.ok) return parsed.value.toISOString();
   ctx.addIssue({ code: 'custom', message: parsed.reason, params: { code: 'invalid_date' } });
   return z.NEVER;
 });
 
-/** A calendar date without a time zone, stored as YYYY-MM-DD. */
-const calendarDate = z.string().transform((raw, ctx) => {
-  const parsed = parseCalendarDate(raw);
-  if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: 'custom', message: parsed.reason, params: { code: 'invalid_date' } });
-  return z.NEVER;
-});
+/**
+ * A money amount as JSON number or Dutch/English decimal text, in integer cents; an amount that cannot be read is
+ * kept as its text (cut at 64 characters) for mapping to warn about, because a price is no identity key (rule 6).
+ */
+const amountCents = z
+  .union([z.number(), z.string()])
+  .transform((raw) => parseAmountCents(raw) ?? cutText(String(raw), maxAmountTextLength));
 
-const flexibleBoolean = z.unknown().transform((raw, ctx) => {
-  const parsed = parseFlexibleBoolean(raw);
-  if (parsed !== undefined) return parsed;
-  ctx.addIssue({
-    code: 'custom',
-    message: 'is not a yes/no value; use true/false, J/N, ja/nee, yes/no or 1/0',
-    params: { code: 'invalid_boolean' },
-  });
-  return z.NEVER;
-});
+const maxVatRateText = 32;
 
-/** A money amount as JSON number or Dutch/English decimal text, in integer cents. */
-const amountCents = z.union([z.number(), z.string()]).transform((raw, ctx) => {
-  const cents = parseAmountCents(raw);
-  if (cents !== undefined) return cents;
-  ctx.addIssue({
-    code: 'custom',
-    message: 'is not an amount; use a number such as 239.26 or text such as "239,26" or "1.234,56"',
-    params: { code: 'invalid_amount' },
-  });
-  return z.NEVER;
-});
+/** Reads a VAT percentage such as 21, "21", "5,5" or "21%", from 0 to 100, or returns undefined. */
+export function readVatRate(raw: number | string): number | undefined {
+  if (typeof raw === 'number') return raw >= 0 && raw <= 100 ? raw : undefined;
+  // A pattern, not Number(): Number() reads "%" as 0 and "0x15" as 21. Capped first, like every text read.
+  const digits = raw.length > maxVatRateText ? undefined : /^(\d+(?:[.,]\d+)?)\s*%?$/.exec(raw.trim())?.[1];
+  return digits === undefined ? undefined : readVatRate(Number(digits.replace(',', '.')));
+}
 
-/** A VAT percentage such as 21, "21", "5,5" or "21%". */
+/** A VAT percentage, or its text as sent when it is none (cut at 32 characters), for mapping to warn about. */
 export const vatRate = z
   .union([z.number(), z.string()])
-  .transform((raw, ctx) => {
-    if (typeof raw === 'number') return raw;
-    // A pattern, not Number(): Number() reads "%" as 0 and "0x15" as 21.
-    const digits = /^(\d+(?:[.,]\d+)?)\s*%?$/.exec(raw.trim())?.[1];
-    if (digits !== undefined) return Number(digits.replace(',', '.'));
-    ctx.addIssue({
-      code: 'custom',
-      message: 'is not a VAT percentage such as 21',
-      params: { code: 'invalid_vat_rate' },
-    });
-    return z.NEVER;
-  })
-  .pipe(z.number().min(0).max(100));
+  .transform((raw) => readVatRate(raw) ?? cutText(String(raw), maxVatRateText));
+
+/**
+ * A date that is not the appointment date: read when it can be (an instant as ISO UTC, a calendar date as
+ * YYYY-MM-DD), else kept as sent for mapping to keep raw with a warning (rule 6). Both readers read their own
+ * output back unchanged, so mapping can tell the two apart by reading again.
+ */
+function keptDate(read: (text: string) => string | undefined) {
+  // Text only: a JSON number is no date form at all, and the contract says so by type.
+  return z
+    .string()
+    .transform((raw) => storedText(cutText(raw, fieldCaps.date * readLimitFactor)))
+    .transform((text) => read(text) ?? text);
+}
+
+const keptDateTime = keptDate((text) => {
+  const parsed = parseDmsDateTime(text);
+  return parsed.ok ? parsed.value.toISOString() : undefined;
+});
+
+const keptCalendarDate = keptDate((text) => {
+  const parsed = parseCalendarDate(text);
+  return parsed.ok ? parsed.value : undefined;
+});
+
+/** A yes/no value, or the text as sent when it is none, for mapping to warn about. */
+const keptYesNo = z
+  .union([z.boolean(), z.number(), z.string()])
+  .transform((raw) => parseFlexibleBoolean(raw) ?? cutText(String(raw), fieldCaps.yesNo));
 
 const pushEvents = ['appointment.upsert', 'appointment.cancel'] as const;
 export type PushEvent = (typeof pushEvents)[number];
@@ -90,48 +106,38 @@ export type PushEvent = (typeof pushEvents)[number];
 /** Contract's default when a push leaves out the VAT rate. */
 export const defaultVatRate = 21;
 
-const dmsId = text(64).pipe(z.string().min(1));
+const dmsId = identityKey(fieldCaps.key);
 
-const Prices = z
-  .object({
-    exclVat: optional(amountCents),
-    inclVat: optional(amountCents),
-    vatRate: optional(vatRate),
-  })
-  .superRefine((prices, ctx) => {
-    if (prices.exclVat === undefined && prices.inclVat === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'needs at least one of exclVat and inclVat',
-        params: { code: 'price_missing' },
-      });
-    }
-  });
+const Prices = z.object({
+  exclVat: optional(amountCents),
+  inclVat: optional(amountCents),
+  vatRate: optional(vatRate),
+});
 
 const Intervention = z.object({
-  lineId: optional(text(64)),
-  title: required(text(500)),
-  description: optional(text(4000)),
+  lineId: optional(keptText(fieldCaps.lineId)),
+  title: optional(keptText(fieldCaps.title)),
+  description: optional(keptText(fieldCaps.description)),
   prices: optional(Prices),
 });
 
 const Appointment = z.object({
   dmsNumber: required(dmsId),
-  woNumber: optional(text(64)),
+  woNumber: optional(dmsId),
   appointmentDate: optional(dateTime),
-  creationDate: optional(dateTime),
-  customerWaiting: optional(flexibleBoolean),
+  creationDate: optional(keptDateTime),
+  customerWaiting: optional(keptYesNo),
   interventions: optional(z.array(Intervention).max(500)),
 });
 
 const Car = z.object({
-  make: optional(text(100)),
-  model: optional(text(200)),
-  registrationNumber: optional(text(32)),
-  vin: optional(text(32)),
-  fuel: optional(text(64)),
-  firstRegistrationDate: optional(calendarDate),
-  apkDate: optional(calendarDate),
+  make: optional(keptText(fieldCaps.make)),
+  model: optional(keptText(fieldCaps.model)),
+  registrationNumber: optional(keptText(fieldCaps.registrationNumber)),
+  vin: optional(keptText(fieldCaps.vin)),
+  fuel: optional(keptText(fieldCaps.fuel)),
+  firstRegistrationDate: optional(keptCalendarDate),
+  apkDate: optional(keptCalendarDate),
   driverId: optional(dmsId),
   ownerId: optional(dmsId),
   contractorId: optional(dmsId),
@@ -139,27 +145,31 @@ const Car = z.object({
 
 const Party = z.object({
   id: required(dmsId),
-  company: optional(text(200)),
-  title: optional(text(50)),
-  firstName: optional(text(100)),
-  lastName: optional(text(200)),
-  street: optional(text(200)),
-  houseNumber: optional(text(20)),
-  postcode: optional(text(20)),
-  place: optional(text(100)),
-  emailPrivate: optional(text(254)),
-  phonePrivate: optional(text(40)),
-  mobilePrivate: optional(text(40)),
-  emailBusiness: optional(text(254)),
-  phoneBusiness: optional(text(40)),
-  mobileBusiness: optional(text(40)),
+  company: optional(keptText(fieldCaps.company)),
+  title: optional(keptText(fieldCaps.partyTitle)),
+  firstName: optional(keptText(fieldCaps.firstName)),
+  lastName: optional(keptText(fieldCaps.lastName)),
+  street: optional(keptText(fieldCaps.street)),
+  houseNumber: optional(keptText(fieldCaps.houseNumber)),
+  postcode: optional(keptText(fieldCaps.postcode)),
+  place: optional(keptText(fieldCaps.place)),
+  emailPrivate: optional(keptText(fieldCaps.email)),
+  phonePrivate: optional(keptText(fieldCaps.phone)),
+  mobilePrivate: optional(keptText(fieldCaps.phone)),
+  emailBusiness: optional(keptText(fieldCaps.email)),
+  phoneBusiness: optional(keptText(fieldCaps.phone)),
+  mobileBusiness: optional(keptText(fieldCaps.phone)),
 });
 
-/** Whether a car field identifies the car; 'unknown' when the field failed its own check, which reports it. */
-function identifies(value: unknown, normalise: (raw: string) => string | undefined): boolean | 'unknown' {
-  if (value === undefined) return false;
-  if (typeof value !== 'string') return 'unknown';
-  return normalise(value) !== undefined;
+/** Text of a car field as its own check will read it, or undefined when absent or of another type. */
+function carText(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Whether a car field has a type its own check would refuse; that check then reports it. */
+function wrongType(value: unknown): boolean {
+  return value !== undefined && carText(value) === undefined;
 }
 
 /**
@@ -183,14 +193,14 @@ function crossFieldRules(push: unknown, ctx: z.RefinementCtx): void {
     }
     if (car === undefined) requiredForUpsert(['car']);
     if (isObject(car)) {
-      const vin = identifies(car['vin'], normaliseVin);
-      const registration = identifies(car['registrationNumber'], normaliseRegistration);
-      if (vin === false && registration === false) {
+      const [vin, plate] = [car['vin'], car['registrationNumber']];
+      const identity = readCarIdentity(carText(vin), carText(plate));
+      if (identity.key === null && !wrongType(vin) && !wrongType(plate)) {
         ctx.addIssue({
           code: 'custom',
           path: ['car'],
           message:
-            'cannot be identified: it needs a valid VIN (17 characters, no I, O or Q) or a Dutch registration number',
+            'cannot be identified: it needs a valid VIN (17 characters, no I, O or Q, not a placeholder) or a Dutch, German or Belgian registration number',
           params: { code: 'car_unidentified' },
         });
       }
@@ -199,8 +209,11 @@ function crossFieldRules(push: unknown, ctx: z.RefinementCtx): void {
   if (!Array.isArray(parties)) return;
   const seen = new Set<string>();
   parties.forEach((party: unknown, index) => {
-    const id = isObject(party) ? party['id'] : undefined;
-    if (typeof id !== 'string') return;
+    const raw = isObject(party) ? party['id'] : undefined;
+    if (typeof raw !== 'string' && typeof raw !== 'number') return;
+    const read = readIdentityKey(raw, fieldCaps.key);
+    if (!read.ok) return;
+    const id = read.key;
     if (seen.has(id)) {
       ctx.addIssue({
         code: 'custom',

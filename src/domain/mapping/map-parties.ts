@@ -1,16 +1,28 @@
 import type { CarsysPushParty } from '../contract/push-schema.js';
-import { normaliseEmail, normalisePhone, normalisePostcode } from '../normalise/contact.js';
+import { fieldCaps } from '../contract/field-caps.js';
+import { normaliseEmail, normalisePostcode, postcodeCountry } from '../normalise/contact.js';
+import { readPartyPhone } from '../normalise/party-phone.js';
+import { readOrKeep, withinCap } from './kept-value.js';
 import type { MappedCar, MappedParty, PartyRole } from './mapped-push.js';
 import type { WarningList } from './map-push.js';
 
 type Normaliser = (raw: string) => string | undefined;
 
-function normaliseOrKeep(raw: string | undefined, normalise: Normaliser, warn: () => void): string | null {
-  if (raw === undefined) return null;
-  const normalised = normalise(raw);
-  if (normalised !== undefined) return normalised;
-  warn();
-  return raw;
+/** The normalised value, else the value as sent (cut at its cap), each with a warning naming the field. */
+function normaliseOrKeep(
+  raw: string | undefined,
+  cap: number,
+  path: string,
+  warnings: WarningList,
+  normalise: Normaliser,
+  warn: () => void,
+): string | null {
+  const read = readOrKeep(raw, cap, path, warnings, normalise, warn);
+  return read.value ?? read.raw;
+}
+
+function optionalWithinCap(value: string | undefined, cap: number, path: string, warnings: WarningList) {
+  return value === undefined ? null : withinCap(value, cap, path, warnings);
 }
 
 function rolesOf(dmsPartyId: string, car: MappedCar | null): PartyRole[] {
@@ -24,31 +36,54 @@ function rolesOf(dmsPartyId: string, car: MappedCar | null): PartyRole[] {
 
 function mapParty(party: CarsysPushParty, index: number, car: MappedCar | null, warnings: WarningList): MappedParty {
   const at = (field: string) => `parties[${index}].${field}`;
+  const postcode = readOrKeep(party.postcode, fieldCaps.postcode, at('postcode'), warnings, normalisePostcode, () =>
+    warnings.add(at('postcode'), 'invalid_postcode', 'is not a Dutch or Belgian postcode; kept as sent'),
+  );
+  const told = postcodeCountry(postcode.value);
   const phone = (field: 'phonePrivate' | 'mobilePrivate' | 'phoneBusiness' | 'mobileBusiness') =>
-    normaliseOrKeep(party[field], normalisePhone, () =>
-      warnings.add(
-        at(field),
-        'invalid_phone',
-        'is not a phone number we can write in international form; kept as sent',
-      ),
+    normaliseOrKeep(
+      party[field],
+      fieldCaps.phone,
+      at(field),
+      warnings,
+      (text) => {
+        const read = readPartyPhone(text, told);
+        if (read?.assumed === 'NL' || read?.assumed === 'BE') {
+          const country = read.assumed === 'NL' ? 'Dutch' : 'Belgian';
+          warnings.add(
+            at(field),
+            'phone_country_assumed',
+            told === undefined
+              ? `has no country code and the postcode does not tell the country; read as ${country}`
+              : `has no country code and is not a number of the postcode's country; read as ${country}`,
+          );
+        }
+        return read?.number;
+      },
+      () =>
+        warnings.add(
+          at(field),
+          'invalid_phone',
+          'is not a phone number we can write in international form; kept as sent',
+        ),
     );
   const email = (field: 'emailPrivate' | 'emailBusiness') =>
-    normaliseOrKeep(party[field], normaliseEmail, () =>
+    normaliseOrKeep(party[field], fieldCaps.email, at(field), warnings, normaliseEmail, () =>
       warnings.add(at(field), 'invalid_email', 'is not an e-mail address; kept as sent'),
     );
+  const kept = (field: 'company' | 'title' | 'firstName' | 'lastName' | 'street' | 'houseNumber' | 'place') =>
+    optionalWithinCap(party[field], fieldCaps[field === 'title' ? 'partyTitle' : field], at(field), warnings);
   return {
     dmsPartyId: party.id,
     roles: rolesOf(party.id, car),
-    company: party.company ?? null,
-    title: party.title ?? null,
-    firstName: party.firstName ?? null,
-    lastName: party.lastName ?? null,
-    street: party.street ?? null,
-    houseNumber: party.houseNumber ?? null,
-    postcode: normaliseOrKeep(party.postcode, normalisePostcode, () =>
-      warnings.add(at('postcode'), 'invalid_postcode', 'is not a Dutch or Belgian postcode; kept as sent'),
-    ),
-    place: party.place ?? null,
+    company: kept('company'),
+    title: kept('title'),
+    firstName: kept('firstName'),
+    lastName: kept('lastName'),
+    street: kept('street'),
+    houseNumber: kept('houseNumber'),
+    postcode: postcode.value ?? postcode.raw,
+    place: kept('place'),
     emailPrivate: email('emailPrivate'),
     phonePrivate: phone('phonePrivate'),
     mobilePrivate: phone('mobilePrivate'),

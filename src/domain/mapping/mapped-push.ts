@@ -1,12 +1,14 @@
 import type { PushEvent } from '../contract/push-schema.js';
 import type { PushWarning } from '../import-status.js';
+import type { CarKey } from '../normalise/car-identity.js';
 import type { Fuel } from '../normalise/vehicle.js';
 
 export type PartyRole = 'driver' | 'owner' | 'contractor';
 
 export type MappedIntervention = Readonly<{
   lineId: string | null;
-  title: string;
+  /** Null when the DMS sent the line without a title (a warning, rule 6). */
+  title: string | null;
   description: string | null;
   priceExclVatCents: number | null;
   priceInclVatCents: number | null;
@@ -23,8 +25,7 @@ export type MappedAppointmentFields = Readonly<{
   warnings: readonly string[];
 }>;
 
-/** How a car is found again: by VIN when valid, else by normalised registration (rule 2). */
-export type CarKey = Readonly<{ kind: 'vin' | 'registration'; value: string }>;
+export type { CarKey } from '../normalise/car-identity.js';
 
 export type MappedCar = Readonly<{
   key: CarKey;
@@ -32,12 +33,17 @@ export type MappedCar = Readonly<{
   vinRaw: string | null;
   registration: string | null;
   registrationRaw: string | null;
+  /** Which country's form `registration` is in; a foreign plate is kept in its own form (docs/data-rules.md). */
+  registrationCountry: 'NL' | 'DE' | 'BE' | null;
   make: string | null;
   model: string | null;
   fuel: Fuel | null;
   fuelRaw: string | null;
   firstRegistrationDate: string | null;
+  /** The date as sent when it could not be read; the import still lands. */
+  firstRegistrationDateRaw: string | null;
   apkDate: string | null;
+  apkDateRaw: string | null;
   driverDmsId: string | null;
   ownerDmsId: string | null;
   contractorDmsId: string | null;

@@ -5,7 +5,7 @@ const falsy = new Set(['false', '0', 'n', 'nee', 'no']);
 export function parseFlexibleBoolean(raw: unknown): boolean | undefined {
   if (typeof raw === 'boolean') return raw;
   if (raw === 1 || raw === 0) return raw === 1;
-  if (typeof raw !== 'string') return undefined;
+  if (typeof raw !== 'string' || raw.length > 64) return undefined;
   const text = raw.trim().toLowerCase();
   if (truthy.has(text)) return true;
   if (falsy.has(text)) return false;

@@ -68,11 +68,20 @@ export function parseDmsDateTime(raw: string): DateTimeParse {
   return { ok: true, value: new Date(first) };
 }
 
-/** Reads a DMS date (or the date part of a date-time, as written) as a calendar date `YYYY-MM-DD`, never month-first. */
+/**
+ * Reads a DMS date as a calendar date `YYYY-MM-DD`, never month-first. A date-time with an offset is an instant, so
+ * its date is the Amsterdam day (`2027-03-14T23:00:00Z` is 15 March); a date-time without one is read as written.
+ */
 export function parseCalendarDate(raw: string): CalendarDateParse {
   const read = readParts(raw.trim(), calendarDateForms);
   if (!read.ok) return read;
-  const { year, month, day } = read.parts;
+  const { offsetMinutes, ...wallClock } = read.parts;
+  if (offsetMinutes !== undefined) {
+    const instant = DateTime.fromObject(wallClock, { zone: 'utc' }).toMillis() - offsetMinutes * 60_000;
+    const amsterdam = DateTime.fromMillis(instant, { zone });
+    return { ok: true, value: `${amsterdam.year}-${pad(amsterdam.month)}-${pad(amsterdam.day)}` };
+  }
+  const { year, month, day } = wallClock;
   return { ok: true, value: `${year}-${pad(month)}-${pad(day)}` };
 }
 
@@ -93,8 +102,14 @@ function amsterdamInstants(wall: number): number[] {
     .sort((a, b) => a - b);
 }
 
+/** No date form is longer; longer text is refused before a pattern reads it. */
+export const maxDateTextLength = 64;
+
 function readParts(text: string, forms: string): PartsParse {
   if (text === '') return { ok: false, reason: `The date is empty. ${forms}` };
+  if (text.length > maxDateTextLength) {
+    return { ok: false, reason: `The date is longer than ${maxDateTextLength} characters. ${forms}` };
+  }
   const iso = isoPattern.exec(text);
   if (iso) return checked(text, isoParts(iso), false);
   const dayFirst = dayFirstPattern.exec(text);

@@ -17,10 +17,14 @@ const sidecodes: ReadonlyArray<{ sidecode: number; groups: readonly string[] }> 
   { sidecode: 14, groups: ['DDD', 'LL', 'D'] },
 ];
 
+// No plate, VIN or fuel label is anywhere near this long; longer text is refused before a pattern reads it.
+const maxVehicleText = 128;
+
 const shapeOf = (text: string): string => text.replace(/[A-Z]/g, 'L').replace(/[0-9]/g, 'D');
 
 /** Brings a Dutch registration number (kenteken) to its official dashed sidecode form, or undefined when no sidecode 1–14 fits. */
 export function normaliseRegistration(raw: string): string | undefined {
+  if (raw.length > maxVehicleText) return undefined;
   const compact = raw.replace(/[\s.-]/g, '').toUpperCase();
   if (!/^[A-Z0-9]{6}$/.test(compact)) return undefined;
   const shape = shapeOf(compact);
@@ -46,6 +50,7 @@ export function registrationSidecode(normalised: string): number | undefined {
 
 /** Upper-cases a VIN and checks its form (17 characters, no I, O or Q), or returns undefined when it is not one. */
 export function normaliseVin(raw: string): string | undefined {
+  if (raw.length > maxVehicleText) return undefined;
   const vin = raw.replace(/\s+/g, '').toUpperCase();
   // No check-digit test: position 9 is a check digit only on North-American VINs; European makers use it freely.
   return /^[A-HJ-NPR-Z0-9]{17}$/.test(vin) ? vin : undefined;
@@ -85,5 +90,6 @@ const fuelByLabel = new Map(fuels.flatMap((fuel) => labelsByFuel[fuel].map((labe
 
 /** Maps a Dutch or English fuel label (Benzine, Elektrisch, PHEV...) to Claire's fuel enum, or returns undefined when unknown. */
 export function normaliseFuel(raw: string): Fuel | undefined {
+  if (raw.length > maxVehicleText) return undefined;
   return fuelByLabel.get(raw.toLowerCase().replace(/[^a-z0-9]/g, ''));
 }
