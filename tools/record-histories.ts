@@ -9,14 +9,12 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { ensureServiceBinaries, startServices } from './dev-services/index.js';
 import type { ImportActivities } from '../src/activities/import-activities.js';
 import { createUpsertDocuments } from '../src/activities/import-activities.js';
-import { parseEnvelope } from '../src/domain/contract/envelope.js';
-import { importIdentity, sha256Hex } from '../src/domain/import-request.js';
-import type { ImportRequest } from '../src/domain/import-request.js';
 import { createLogger } from '../src/logging/logger.js';
 import { startWorker, type RunningWorker } from '../src/main/start-worker.js';
 import { importWorkflowType } from '../src/temporal/start-import.js';
 import { databaseOutage } from '../test/support/database-outage.js';
 import { fixtureObject, readFixture } from '../test/support/fixtures.js';
+import { receiverRequestFor } from '../test/support/receiver-request.js';
 import { startPipeline, workflowBundle } from '../test/support/pipeline.js';
 import { sendPush } from '../test/support/push-client.js';
 import { testSetup } from '../test/support/test-env.js';
@@ -93,30 +91,8 @@ async function startSpecialWorker(
   return worker;
 }
 
-/** The request the receiver builds for a push, for the one path the receiver itself never starts twice. */
-function importRequest(rawBody: string): { workflowId: string; request: ImportRequest } {
-  const parsed = parseEnvelope(JSON.parse(rawBody));
-  if (!parsed.ok) throw new Error('the example push has no envelope');
-  const bodySha256 = sha256Hex(rawBody);
-  const identity = importIdentity({
-    garageId: garage.id,
-    dmsNumber: parsed.envelope.dmsNumber,
-    messageId: parsed.envelope.messageId,
-    bodySha256,
-  });
-  return {
-    workflowId: identity.workflowId,
-    request: {
-      importId: identity.importId,
-      garageId: garage.id,
-      rawBodyBase64: Buffer.from(rawBody, 'utf8').toString('base64'),
-      bodySha256,
-      receivedAt: new Date().toISOString(),
-      requestId: null,
-      envelope: parsed.envelope,
-    },
-  };
-}
+// The request the receiver builds for a push, for the one path the receiver itself never starts twice.
+const importRequest = (rawBody: string) => receiverRequestFor(garage.id, rawBody);
 
 try {
   await mkdir(historiesFolder, { recursive: true });

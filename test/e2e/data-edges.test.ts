@@ -161,7 +161,7 @@ describe('one real car is one car document, and two cars are never one', () => {
     assert.equal(car?.registrationCountry, 'BE');
     assert.equal(a.registration, '1-ABC-123');
     const response = await fetch(
-      `${pipeline.receiver.url}/api/v1/imports?garageId=${garageId}&registration=${encodeURIComponent('1 abc 123')}`,
+      `${pipeline.receiver.operatorUrl}/api/v1/imports?garageId=${garageId}&registration=${encodeURIComponent('1 abc 123')}`,
       { headers: { Authorization: `Bearer ${readerToken()}` } },
     );
     assert.equal(response.status, 200);

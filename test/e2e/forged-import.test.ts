@@ -4,13 +4,13 @@ import { after, before, describe, it } from 'node:test';
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { createKeyring } from '../../src/crypto/keyring.js';
 import { vouchFor } from '../../src/crypto/voucher.js';
-import { parseEnvelope } from '../../src/domain/contract/envelope.js';
-import { importIdentity, sha256Hex, type ImportRequest } from '../../src/domain/import-request.js';
+import type { ImportRequest } from '../../src/domain/import-request.js';
 import { importDataConverter } from '../../src/temporal/encryption-codec.js';
 import { importWorkflowType } from '../../src/temporal/start-import.js';
 import { startPipeline, type Pipeline } from '../support/pipeline.js';
 import { pushBody } from '../support/push-body.js';
 import { sendPush } from '../support/push-client.js';
+import { receiverRequestFor } from '../support/receiver-request.js';
 import { waitFor } from '../support/wait-for.js';
 
 // Anyone with access to the Temporal namespace can start a workflow: the dev Web UI has "start workflow", and its
@@ -36,25 +36,7 @@ after(async () => {
 
 function forgedRequest(): { workflowId: string; request: ImportRequest } {
   const rawBody = pushBody({ messageId: randomUUID(), appointment: { dmsNumber: `D-${randomUUID().slice(0, 8)}` } });
-  const parsed = parseEnvelope(JSON.parse(rawBody));
-  assert.ok(parsed.ok);
-  const bodySha256 = sha256Hex(rawBody);
-  const { importId, workflowId } = importIdentity({
-    garageId: pipeline.garage.id,
-    dmsNumber: parsed.envelope.dmsNumber,
-    messageId: parsed.envelope.messageId,
-    bodySha256,
-  });
-  const request: ImportRequest = {
-    importId,
-    garageId: pipeline.garage.id,
-    rawBodyBase64: Buffer.from(rawBody).toString('base64'),
-    bodySha256,
-    receivedAt: new Date().toISOString(),
-    requestId: null,
-    envelope: parsed.envelope,
-  };
-  return { workflowId, request };
+  return receiverRequestFor(pipeline.garage.id, rawBody);
 }
 
 async function failureTypeOf(run: Promise<unknown>): Promise<string | undefined> {

@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import type { GarageConfig } from '../../src/config.js';
-import { importIdentity, sha256Hex, type ImportRequest } from '../../src/domain/import-request.js';
 import type { ImportStatus } from '../../src/domain/import-status.js';
-import { parseEnvelope } from '../../src/domain/contract/envelope.js';
 import { importWorkflowType } from '../../src/temporal/start-import.js';
 import { startPipeline, type Pipeline } from '../support/pipeline.js';
+import { receiverRequestFor } from '../support/receiver-request.js';
 import { createKeyring } from '../../src/crypto/keyring.js';
 import { vouchFor } from '../../src/crypto/voucher.js';
 import { importDataConverter } from '../../src/temporal/encryption-codec.js';
@@ -41,29 +40,7 @@ function pushBody(dmsNumber: string, version: Version, vin = 'WVWZZZ1KZAW000001'
   });
 }
 
-function importRequest(garage: GarageConfig, rawBody: string): { workflowId: string; request: ImportRequest } {
-  const parsed = parseEnvelope(JSON.parse(rawBody));
-  assert.ok(parsed.ok);
-  const bodySha256 = sha256Hex(rawBody);
-  const identity = importIdentity({
-    garageId: garage.id,
-    dmsNumber: parsed.envelope.dmsNumber,
-    messageId: parsed.envelope.messageId,
-    bodySha256,
-  });
-  return {
-    workflowId: identity.workflowId,
-    request: {
-      importId: identity.importId,
-      garageId: garage.id,
-      rawBodyBase64: Buffer.from(rawBody, 'utf8').toString('base64'),
-      bodySha256,
-      receivedAt: new Date().toISOString(),
-      requestId: null,
-      envelope: parsed.envelope,
-    },
-  };
-}
+const importRequest = (garage: GarageConfig, rawBody: string) => receiverRequestFor(garage.id, rawBody);
 
 /** Runs the import workflow directly on the dev server, as the receiver would start it. */
 async function runImport(garage: GarageConfig, rawBody: string, workflowIdSuffix = ''): Promise<ImportStatus> {
