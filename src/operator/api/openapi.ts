@@ -4,6 +4,7 @@ import { CarsysPush } from '../../domain/contract/push-schema.js';
 import { ImportSearch } from '../../store/import-filter.js';
 import { ErrorBody, ImportViewSchema, PushAnswer } from './api-schemas.js';
 import { BulkRetryRequest } from './import-routes.js';
+import { OverviewAnswer, OverviewQuery } from './overview-schema.js';
 import { WhereIsAnswer, WhereIsQuery } from './where-is-schema.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -58,6 +59,7 @@ function openApiDocument(): JsonSchema {
         ErrorBody: schema(ErrorBody),
         Import: schema(ImportViewSchema),
         WhereIsAnswer: schema(WhereIsAnswer),
+        Overview: schema(OverviewAnswer),
       },
     },
     paths: {
@@ -115,6 +117,21 @@ function openApiDocument(): JsonSchema {
             200: json({ $ref: '#/components/schemas/WhereIsAnswer' }),
             400: error('no garageId or number, or a period that is not a date'),
             401: error('no operator token'),
+          },
+        },
+      },
+      '/api/v1/overview': {
+        get: {
+          operationId: 'getOverview',
+          summary:
+            'Overview for the person on duty: per garage, the last 24 hours and 7 days of pushes received, imported, failed, skipped and refused, the top failure reasons, and the hour-by-hour series',
+          security: operator,
+          parameters: queryParameters(OverviewQuery),
+          responses: {
+            200: { description: 'the figures per garage', ...json({ $ref: '#/components/schemas/Overview' }) },
+            400: error('a garageId that is not 1 to 128 characters, or a `to` that is not a date'),
+            401: error('no operator token'),
+            403: error('the operator token lacks the read scope'),
           },
         },
       },
