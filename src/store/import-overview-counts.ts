@@ -45,27 +45,34 @@ export function importOverviewCounts(collections: Collections) {
       ).map(({ first, hour, count }) => ({ garageId: first.garageId, status: first.status, hour, count }));
     },
 
-    /** Failed imports received in the period, grouped by garage, field, rule and message; the commonest first. */
+    /** Failed imports received in the period, counted by garage, field, rule and message. */
     async failureReasons(garages: GarageSelection, period: HourSlotPeriod): Promise<FailureReasonRow[]> {
       if (garages.garageIds.length === 0) return [];
-      type Group = { _id: { garageId: string; path: string; code: string; message: string }; count: number };
+      // Grouped by the whole list of issues, not `$unwind` then `$group`: FerretDB 1.24's `$unwind` keeps only `_id`
+      // and the unwound field, so the garage would be lost. Failed imports mostly fail alike, so the groups are few.
+      type Group = { _id: { garageId: string; issues: ImportDocument['issues'] }; count: number };
       const groups = await imports
         .aggregate<Group>([
           { $match: { ...received(garages, period), status: 'failed' } },
-          { $project: { _id: 0, garageId: 1, issues: 1 } },
-          { $unwind: '$issues' },
-          {
-            $group: {
-              _id: { garageId: '$garageId', path: '$issues.path', code: '$issues.code', message: '$issues.message' },
-              count: { $sum: 1 },
-            },
-          },
+          { $group: { _id: { garageId: '$garageId', issues: '$issues' }, count: { $sum: 1 } } },
           { $sort: { count: -1 } },
-          // Bounded whatever Carsys sends: a garage's top reasons are among its commonest few hundred.
-          { $limit: 2_000 },
+          // Bounded whatever Carsys sends: the top reasons are among the commonest few thousand lists of issues.
+          { $limit: 5_000 },
         ])
         .toArray();
-      return groups.map((group) => ({ ...group._id, count: group.count }));
+      const reasons = new Map<
+        string,
+        { garageId: string; path: string; code: string; message: string; count: number }
+      >();
+      for (const group of groups) {
+        for (const issue of group._id.issues) {
+          const key = JSON.stringify([group._id.garageId, issue.path, issue.code, issue.message]);
+          const reason = reasons.get(key);
+          if (reason === undefined) reasons.set(key, { garageId: group._id.garageId, ...issue, count: group.count });
+          else reason.count += group.count;
+        }
+      }
+      return [...reasons.values()];
     },
   };
 }
