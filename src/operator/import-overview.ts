@@ -70,8 +70,7 @@ const zeroCounts = (): Record<OverviewOutcome, number> => ({
 type Facts = Readonly<{
   imports: readonly ImportCountRow[];
   refusals: readonly RefusalCountRow[];
-  failures24h: readonly FailureReasonRow[];
-  failures7d: readonly FailureReasonRow[];
+  failures: readonly FailureReasonRow[];
 }>;
 
 /** One key per garage, including "no garage named", so maps can hold both. */
@@ -110,11 +109,10 @@ type GarageRows = {
   garageId: string | null;
   imports: ImportCountRow[];
   refusals: RefusalCountRow[];
-  failures24h: FailureReasonRow[];
-  failures7d: FailureReasonRow[];
+  failures: FailureReasonRow[];
 };
 
-function periodFigures(rows: GarageRows, since: Date, failures: readonly FailureReasonRow[]): Readonly<PeriodFigures> {
+function periodFigures(rows: GarageRows, since: Date): Readonly<PeriodFigures> {
   const counts = zeroCounts();
   for (const row of rows.imports) if (row.hour >= since) counts[outcomeOfStatus[row.status]] += row.count;
   const refusals = rows.refusals.filter((row) => row.hour >= since);
@@ -122,7 +120,7 @@ function periodFigures(rows: GarageRows, since: Date, failures: readonly Failure
   return {
     received: counts.imported + counts.failed + counts.skipped + counts.importing,
     ...counts,
-    topFailureReasons: topFailures(failures),
+    topFailureReasons: topFailures(rows.failures.filter((row) => row.hour >= since)),
     topRefusalReasons: topRefusals(refusals),
   };
 }
@@ -157,7 +155,7 @@ export function assembleOverview(
     const key = keyOf(garageId);
     let rows = garages.get(key);
     if (rows === undefined) {
-      garages.set(key, (rows = { garageId, imports: [], refusals: [], failures24h: [], failures7d: [] }));
+      garages.set(key, (rows = { garageId, imports: [], refusals: [], failures: [] }));
     }
     return rows;
   };
@@ -165,14 +163,13 @@ export function assembleOverview(
   for (const garageId of shown) rowsOf(garageId);
   for (const row of facts.imports) rowsOf(row.garageId).imports.push(row);
   for (const row of facts.refusals) rowsOf(row.garageIdClaimed).refusals.push(row);
-  for (const row of facts.failures24h) rowsOf(row.garageId).failures24h.push(row);
-  for (const row of facts.failures7d) rowsOf(row.garageId).failures7d.push(row);
+  for (const row of facts.failures) rowsOf(row.garageId).failures.push(row);
 
   const all = [...garages.values()].map((rows): GarageOverview => ({
     garageId: rows.garageId,
     known: rows.garageId !== null && known.has(rows.garageId),
-    last24Hours: periodFigures(rows, last24Hours.from, rows.failures24h),
-    last7Days: periodFigures(rows, last7Days.from, rows.failures7d),
+    last24Hours: periodFigures(rows, last24Hours.from),
+    last7Days: periodFigures(rows, last7Days.from),
     perHour: perHour(rows),
   }));
   const configured = all
@@ -206,17 +203,14 @@ export function importOverview(deps: {
   return async (question) => {
     const to = question.to ?? deps.now();
     const week = { from: new Date(to.getTime() - 7 * dayMs), to };
-    const day = { from: new Date(to.getTime() - dayMs), to };
     const { garageId } = question;
     const knownGarageIds = deps.knownGarageIds();
     // Imports exist only for garages that could sign their pushes, so the configured ones (or the one asked for).
     const garages = { garageIds: garageId === undefined ? knownGarageIds : [garageId] };
-    const [imports, refusals, failures24h, failures7d] = await Promise.all([
+    const [{ imports, failures }, refusals] = await Promise.all([
       deps.counts.perHour(garages, week),
       deps.refusals.perHour(week, garageId),
-      deps.counts.failureReasons(garages, day),
-      deps.counts.failureReasons(garages, week),
     ]);
-    return assembleOverview({ imports, refusals, failures24h, failures7d }, { to, knownGarageIds, garageId });
+    return assembleOverview({ imports, refusals, failures }, { to, knownGarageIds, garageId });
   };
 }

@@ -8,8 +8,9 @@ export const hourMs = 60 * 60 * 1000;
  * `to - 1 h`). Slots end at `to` rather than on the clock hour, so every period's figures are whole slots.
  */
 export function hourSlotOf(period: HourSlotPeriod, at: Date): Date {
-  const back = Math.floor((period.to.getTime() - at.getTime()) / hourMs);
-  return new Date(period.to.getTime() - (back + 1) * hourMs);
+  // Slots start where they are closed: a time exactly one hour before `to` is the newest slot's first moment.
+  const back = Math.max(1, Math.ceil((period.to.getTime() - at.getTime()) / hourMs));
+  return new Date(period.to.getTime() - back * hourMs);
 }
 
 /** Counts rows per hour slot and per whatever `keyOf` names; each count carries the first row of its group. */

@@ -31,56 +31,76 @@ function asAmsterdamWallClock(instant: Date): number {
 
 const garageLabel = (garageId: string | null) => garageId ?? '(no garage id given)';
 
-const hourLabel = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const outcomeWords: Readonly<Record<(typeof overviewOutcomes)[number], string>> = {
+  imported: 'imported',
+  failed: 'failed',
+  skipped: 'skipped',
+  importing: 'still importing',
+  refused: 'refused',
+};
+
+/**
+ * Every hour slot of the week for each outcome the garage had (imported for a garage with none), zeros included:
+ * an area is drawn through its points, so a missing zero would bridge a silence. One more point at the end closes
+ * the newest hour.
+ */
+function series(overview: ImportOverview) {
+  const { from, to } = overview.last7Days;
+  const slots = Math.round((to.getTime() - from.getTime()) / hourMs);
+  return overview.garages.flatMap((garage) => {
+    const byStart = new Map(garage.perHour.map((hour) => [hour.hour.getTime(), hour]));
+    const present = overviewOutcomes.filter((outcome) => garage.perHour.some((hour) => hour[outcome] > 0));
+    const drawn = present.length === 0 ? (['imported'] as const) : present;
+    const total = (outcome: (typeof overviewOutcomes)[number]) => garage.last7Days[outcome];
+    return drawn.flatMap((outcome) =>
+      Array.from({ length: slots + 1 }, (_, index) => {
+        const start = new Date(from.getTime() + index * hourMs);
+        return {
+          garage: garageLabel(garage.garageId),
+          start: asAmsterdamWallClock(start),
+          outcome,
+          count: index === slots ? 0 : (byStart.get(start.getTime())?.[outcome] ?? 0),
+          // What a screen reader says for the area of this outcome.
+          label: `${outcomeWords[outcome]}: ${total(outcome)} in the last 7 days`,
+        };
+      }),
+    );
+  });
+}
 
 function chartSpec(overview: ImportOverview): TopLevelSpec {
-  const values = overview.garages.flatMap((garage) => {
-    const bars = garage.perHour.flatMap((hour) =>
-      overviewOutcomes
-        .filter((outcome) => hour[outcome] > 0)
-        .map((outcome) => ({
-          garage: garageLabel(garage.garageId),
-          start: asAmsterdamWallClock(hour.hour),
-          end: asAmsterdamWallClock(new Date(hour.hour.getTime() + hourMs)),
-          outcome,
-          count: hour[outcome],
-          // What a screen reader says for the bar.
-          label: `${hour[outcome]} ${outcome} in the hour from ${hourLabel.format(hour.hour)} (Amsterdam)`,
-        })),
-    );
-    if (bars.length > 0) return bars;
-    // A garage with nothing in 7 days still gets its (empty) row: a silence must show. The bar has no height.
-    const end = asAmsterdamWallClock(overview.last7Days.to);
-    const label = 'nothing in the last 7 days';
-    return [{ garage: garageLabel(garage.garageId), start: end, end, outcome: 'imported', count: 0, label }];
-  });
+  const values = series(overview);
   const { from, to } = overview.last7Days;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: 'Pushes per hour by outcome, last 7 days, one row per garage',
     background: 'white',
     data: { values },
+    spacing: { row: 6 },
     facet: {
       row: {
         field: 'garage',
         type: 'nominal',
         sort: overview.garages.map((garage) => garageLabel(garage.garageId)),
-        header: { title: null, labelAngle: 0, labelAlign: 'left', labelOrient: 'top', labelFontSize: 12 },
+        header: {
+          title: null,
+          labelAngle: 0,
+          labelAlign: 'left',
+          labelAnchor: 'start',
+          labelOrient: 'top',
+          labelPadding: 2,
+          labelFontSize: 12,
+        },
       },
     },
     spec: {
       width: 720,
       height: 56,
-      mark: { type: 'bar', binSpacing: 0, cornerRadius: 0 },
+      // Stacked steps rather than bars: one path per outcome and garage instead of one per hour, so the page stays
+      // small (tens of kilobytes for tens of garages) and each hour is still a flat step of its own.
+      mark: { type: 'area', interpolate: 'step-after' },
       encoding: {
-        // The domain is the whole week, so an hour without pushes is a gap, and a silence up to now is an empty end.
+        // The domain is the whole week, so an hour without pushes is a gap, and a silence up to now is a flat end.
         x: {
           field: 'start',
           type: 'temporal',
@@ -88,8 +108,12 @@ function chartSpec(overview: ImportOverview): TopLevelSpec {
           scale: { type: 'utc', domainMin: asAmsterdamWallClock(from), domainMax: asAmsterdamWallClock(to) },
           axis: { title: 'Amsterdam time', format: '%a %d %b', tickCount: 7, grid: true },
         },
-        x2: { field: 'end' },
-        y: { field: 'count', type: 'quantitative', stack: 'zero', axis: { title: null, tickCount: 2 } },
+        y: {
+          field: 'count',
+          type: 'quantitative',
+          stack: 'zero',
+          axis: { title: null, tickCount: 2, tickMinStep: 1, format: 'd' },
+        },
         color: {
           field: 'outcome',
           type: 'nominal',
