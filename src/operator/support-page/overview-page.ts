@@ -154,7 +154,7 @@ export function overviewPage(deps: SupportDependencies) {
           <figure class="chart" id="chart">
             <figcaption>
               Pushes per hour by outcome over the last 7 days, in Amsterdam time, one row per garage, each on its own
-              scale: a spike is a tall bar, a silence an empty stretch.
+              scale: a spike is a peak, a silence a flat stretch.
             </figcaption>
             ${chart}
           </figure>
