@@ -25,7 +25,9 @@ export function supportPage(deps: SupportDependencies): Router {
   pages.post('/login', form, login(deps.tokens));
   pages.post('/logout', logout);
 
-  pages.use(requireSignIn(deps.tokens));
+  pages.use(requireSignIn);
+  // Every page shows imports, plates or timelines: the same scope the API asks for them.
+  pages.use(requireScope('read'));
   pages.get('/', homePage(deps));
   pages.get('/imports/:importId', importDetail(deps));
   pages.post('/imports/:importId/retry', retry, retryOne(deps));
