@@ -107,12 +107,24 @@ const EnvSchema = z.object({
       return /^\d+$/.test(value) ? Number(value) : value;
     }),
   /** A support page sign-in ends after this long without a request, and in any case this long after sign-in. */
-  OPERATOR_SESSION_IDLE_SECONDS: z.coerce.number().int().positive().default(30 * 60),
-  OPERATOR_SESSION_MAX_SECONDS: z.coerce.number().int().positive().default(12 * 60 * 60),
+  OPERATOR_SESSION_IDLE_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 60),
+  OPERATOR_SESSION_MAX_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 60 * 60),
   /** Wrong operator tokens (sign-in and bearer) allowed per client address and in all, per window; then 429. */
   OPERATOR_AUTH_FAILURES_PER_IP: z.coerce.number().int().positive().default(10),
   OPERATOR_AUTH_FAILURES_TOTAL: z.coerce.number().int().positive().default(100),
-  OPERATOR_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  OPERATOR_AUTH_FAILURE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -65,7 +65,8 @@ export function sessionIdOf(req: Request): string | undefined {
   return id === undefined || id === '' ? undefined : id;
 }
 
-const surfaceOf = (req: Request): AuthSurface => (req.originalUrl.toLowerCase().startsWith('/codec/') ? 'codec' : 'api');
+const surfaceOf = (req: Request): AuthSurface =>
+  req.originalUrl.toLowerCase().startsWith('/codec/') ? 'codec' : 'api';
 
 const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -75,8 +76,7 @@ const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * exception: the Web UI calls it with the cookie, encode and decode change nothing, and CORS keeps other
  * origins from reading its answers.
  */
-export const sessionAccepted = (req: Request): boolean =>
-  readOnlyMethods.has(req.method) || surfaceOf(req) === 'codec';
+export const sessionAccepted = (req: Request): boolean => readOnlyMethods.has(req.method) || surfaceOf(req) === 'codec';
 
 /**
  * Checks a presented operator token, within the guess limit: 429 while the limit is spent, the operator when the

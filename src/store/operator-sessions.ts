@@ -25,9 +25,8 @@ const ttlUnsupportedCodes = new Set([67, 197, 238]);
 
 /** The session collection: operators signed in on the support page, by the hash of their session id. */
 export function operatorSessionStore(db: Db) {
-  const sessions: Collection<OperatorSessionDocument> = db.collection<OperatorSessionDocument>(
-    operatorSessionsCollectionName,
-  );
+  const sessions: Collection<OperatorSessionDocument> =
+    db.collection<OperatorSessionDocument>(operatorSessionsCollectionName);
   return {
     /** Creates the TTL index where the database has them; returns whether it does. Idempotent. */
     async ensureIndexes(): Promise<{ ttl: boolean }> {

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 
 /**
- * Signs in on the support page over HTTP, as the sign-in form does, and returns the `Cookie` header of the new
- * session (`claire_session=<id>`), for tests that open pages without a browser.
+ * Signs in on the support page over HTTP, as the sign-in form does, and returns the `Cookie` header sign-in gave
+ * (`name=value`) with the whole `Set-Cookie` line, for tests that open pages without a browser.
  */
-export async function signInCookie(operatorUrl: string, token: string, headers: Record<string, string> = {}) {
+export async function signInCookie(
+  operatorUrl: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<{ cookie: string; setCookie: string }> {
   const answer = await fetch(`${operatorUrl}/support/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: operatorUrl, ...headers },
@@ -12,7 +16,8 @@ export async function signInCookie(operatorUrl: string, token: string, headers: 
     redirect: 'manual',
   });
   assert.equal(answer.status, 303, `sign-in answered ${answer.status}`);
-  const session = answer.headers.getSetCookie().find((cookie) => cookie.startsWith('claire_session='));
-  assert.ok(session, 'sign-in set the session cookie');
-  return { cookie: session.split(';')[0] ?? '', setCookie: session };
+  // Sign-in may also clear a cookie (an expiry in 1970); the one it sets is the other.
+  const setCookie = answer.headers.getSetCookie().find((line) => !/expires=[^;]*1970/i.test(line));
+  assert.ok(setCookie, 'sign-in set a cookie');
+  return { cookie: setCookie.split(';')[0] ?? '', setCookie };
 }

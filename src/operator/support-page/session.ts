@@ -50,8 +50,7 @@ export function currentOperator(res: Response): SignedInOperator {
   return operator;
 }
 
-export const hasScope = (operator: SignedInOperator, scope: OperatorScope): boolean =>
-  operator.scopes.includes(scope);
+export const hasScope = (operator: SignedInOperator, scope: OperatorScope): boolean => operator.scopes.includes(scope);
 
 /** Lets operators with a live session through; anyone else gets the sign-in form, which brings them back here. */
 export async function requireSignIn(req: Request, res: Response, next: NextFunction): Promise<void> {
