@@ -120,7 +120,7 @@ const EnvSchema = z.object({
   /** Wrong operator tokens (sign-in and bearer) allowed per client address and in all, per window; then 429. */
   OPERATOR_AUTH_FAILURES_PER_IP: z.coerce.number().int().positive().default(10),
   OPERATOR_AUTH_FAILURES_TOTAL: z.coerce.number().int().positive().default(100),
-  OPERATOR_AUTH_FAILURE_WINDOW_SECONDS: z.coerce
+  OPERATOR_AUTH_WINDOW_SECONDS: z.coerce
     .number()
     .int()
     .positive()
@@ -218,7 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operatorAuthFailures: Object.freeze({
       perIp: e.OPERATOR_AUTH_FAILURES_PER_IP,
       total: e.OPERATOR_AUTH_FAILURES_TOTAL,
-      windowSeconds: e.OPERATOR_AUTH_FAILURE_WINDOW_SECONDS,
+      windowSeconds: e.OPERATOR_AUTH_WINDOW_SECONDS,
     }),
   });
 }
