@@ -177,7 +177,6 @@ export async function startReceiver(
     auth: {
       sessions: operatorSessions({
         store: operatorSessionStore(mongo.db),
-        tokens: config.operatorTokens,
         ...config.operatorSessions,
         now,
       }),

@@ -10,8 +10,8 @@ import type { OperatorScope, OperatorSessions, SignedInOperator } from './operat
 
 export type { OperatorScope, SignedInOperator };
 
-/** The support page's session cookie: a random session id, never the operator token. */
-export const sessionCookie = 'claire_session';
+/** The support page's sign-in cookie: a random session id, never the operator token. */
+export const operatorCookie = 'claire_session';
 /** Where the support page kept the operator token itself before sessions; cleared at every sign-in. */
 export const legacyTokenCookie = 'claire_operator';
 
@@ -61,7 +61,7 @@ export function bearerToken(req: Request): string | undefined {
 
 /** The session id of the support page's cookie, if the browser sent one. */
 export function sessionIdOf(req: Request): string | undefined {
-  const id = parseCookie(req.get('Cookie') ?? '')[sessionCookie];
+  const id = parseCookie(req.get('Cookie') ?? '')[operatorCookie];
   return id === undefined || id === '' ? undefined : id;
 }
 
@@ -110,13 +110,21 @@ export async function checkOperatorToken(
   return operator;
 }
 
-/** The operator of a live session (pages, codec); a database that does not answer is a 503, not a sign-out. */
-export async function sessionOperator(req: Request): Promise<SignedInOperator | undefined> {
+/**
+ * The operator of a live session (pages, codec), with the scopes of its sign-in that `tokens` still grant that
+ * operator's name: removing a token from `OPERATOR_TOKENS` ends its sessions at the next restart. A database that
+ * does not answer is a 503, not a sign-out.
+ */
+export async function sessionOperator(
+  req: Request,
+  tokens: readonly OperatorToken[],
+): Promise<SignedInOperator | undefined> {
   const sessionId = sessionIdOf(req);
   if (sessionId === undefined) return undefined;
   const auth = operatorAuthOf(req);
+  let session: SignedInOperator | undefined;
   try {
-    return await auth.sessions.find(sessionId);
+    session = await auth.sessions.find(sessionId);
   } catch (error) {
     auth.logger.warn({ err: error, requestId: req.res?.locals['requestId'] }, 'could not read the operator session');
     throw new ApiError(
@@ -127,6 +135,10 @@ export async function sessionOperator(req: Request): Promise<SignedInOperator | 
       30,
     );
   }
+  if (session === undefined) return undefined;
+  const granted = new Set(tokens.filter((token) => token.name === session.name).flatMap((token) => token.scopes));
+  const scopes = session.scopes.filter((scope) => granted.has(scope));
+  return scopes.length === 0 ? undefined : { name: session.name, scopes };
 }
 
 /**
@@ -149,7 +161,7 @@ export async function identifyOperator(
       'bearer_token_required',
       'Changes through the API need Authorization: Bearer <operator token>; the sign-in cookie is not accepted.',
     );
-  return sessionOperator(req);
+  return sessionOperator(req, tokens);
 }
 
 /** Lets a request through only from an operator (bearer token, or session where accepted) that has the scope. */

@@ -14,20 +14,15 @@ const hashOf = (sessionId: string) => createHash('sha256').update(sessionId).dig
 
 /**
  * Support page sign-ins kept on the server: a random id in the browser's cookie, its hash in the database. A session
- * ends after `idleMs` without use, `maxMs` after sign-in, or at sign-out. Its scopes are those of the operator's
- * token at sign-in, narrowed on every use to what the configuration still grants that name, so removing a token
- * from `OPERATOR_TOKENS` ends its sessions at the next restart.
+ * ends after `idleMs` without use, `maxMs` after sign-in, or at sign-out. It carries the operator's name and the
+ * scopes of their token at sign-in.
  */
 export function operatorSessions(deps: {
   store: OperatorSessionStore;
-  tokens: readonly OperatorToken[];
   idleMs: number;
   maxMs: number;
   now: () => Date;
 }) {
-  const grantedScopes = (name: string): Set<OperatorScope> =>
-    new Set(deps.tokens.filter((token) => token.name === name).flatMap((token) => token.scopes));
-
   return {
     /** How long a session lasts at most, for the cookie's own lifetime. */
     maxMs: deps.maxMs,
@@ -50,7 +45,7 @@ export function operatorSessions(deps: {
       return sessionId;
     },
 
-    /** The operator of a live session, or undefined when it is unknown, ended or its operator is gone. */
+    /** The operator of a live session, or undefined when it is unknown or has ended. */
     async find(sessionId: string): Promise<SignedInOperator | undefined> {
       const idHash = hashOf(sessionId);
       const session = await deps.store.find(idHash);
@@ -60,14 +55,11 @@ export function operatorSessions(deps: {
         await deps.store.delete(idHash);
         return undefined;
       }
-      const granted = grantedScopes(session.operator);
-      const scopes = (session.scopes as OperatorScope[]).filter((scope) => granted.has(scope));
-      if (scopes.length === 0) return undefined;
       if (now.getTime() - session.lastSeenAt.getTime() >= touchEveryMs) {
         const expiresAt = Math.min(now.getTime() + deps.idleMs, session.endsAt.getTime());
         await deps.store.touch(idHash, now, new Date(expiresAt));
       }
-      return { name: session.operator, scopes };
+      return { name: session.operator, scopes: session.scopes as OperatorScope[] };
     },
 
     /** Ends a session on the server, so its cookie stops working wherever it was copied to. */

@@ -25,7 +25,7 @@ export function supportPage(deps: SupportDependencies): Router {
   pages.post('/login', form, login(deps.tokens));
   pages.post('/logout', logout);
 
-  pages.use(requireSignIn);
+  pages.use(requireSignIn(deps.tokens));
   // Every page shows imports, plates or timelines: the same scope the API asks for them.
   pages.use(requireScope('read'));
   pages.get('/', homePage(deps));

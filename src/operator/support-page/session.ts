@@ -1,9 +1,10 @@
 import type { CookieOptions, NextFunction, Request, Response } from 'express';
+import type { OperatorToken } from '../../config.js';
 import { ApiError } from '../../http/errors.js';
 import {
   legacyTokenCookie,
   operatorAuthOf,
-  sessionCookie,
+  operatorCookie,
   sessionIdOf,
   sessionOperator,
   type OperatorScope,
@@ -28,14 +29,14 @@ export async function startSession(req: Request, res: Response, operator: Signed
   if (previous !== undefined) await sessions.end(previous);
   const sessionId = await sessions.start(operator);
   res.clearCookie(legacyTokenCookie, cookieOptions(req));
-  res.cookie(sessionCookie, sessionId, { ...cookieOptions(req), maxAge: sessions.maxMs });
+  res.cookie(operatorCookie, sessionId, { ...cookieOptions(req), maxAge: sessions.maxMs });
 }
 
 /** Ends the session on the server, so the cookie stops working even where it was copied to, and drops it. */
 export async function endSession(req: Request, res: Response): Promise<void> {
   const sessionId = sessionIdOf(req);
   if (sessionId !== undefined) await operatorAuthOf(req).sessions.end(sessionId);
-  res.clearCookie(sessionCookie, cookieOptions(req));
+  res.clearCookie(operatorCookie, cookieOptions(req));
   res.clearCookie(legacyTokenCookie, cookieOptions(req));
 }
 
@@ -52,15 +53,20 @@ export function currentOperator(res: Response): SignedInOperator {
 
 export const hasScope = (operator: SignedInOperator, scope: OperatorScope): boolean => operator.scopes.includes(scope);
 
-/** Lets operators with a live session through; anyone else gets the sign-in form, which brings them back here. */
-export async function requireSignIn(req: Request, res: Response, next: NextFunction): Promise<void> {
-  const operator = await sessionOperator(req);
-  if (operator === undefined) {
-    res.status(req.method === 'POST' ? 401 : 200).send(loginPage({ next: req.originalUrl }));
-    return;
-  }
-  res.locals[operatorKey] = operator;
-  next();
+/**
+ * Lets operators with a live session (of a token still in `tokens`) through; anyone else gets the sign-in form,
+ * which brings them back here.
+ */
+export function requireSignIn(tokens: readonly OperatorToken[]) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const operator = await sessionOperator(req, tokens);
+    if (operator === undefined) {
+      res.status(req.method === 'POST' ? 401 : 200).send(loginPage({ next: req.originalUrl }));
+      return;
+    }
+    res.locals[operatorKey] = operator;
+    next();
+  };
 }
 
 /** Refuses, with the one "not allowed" page, an operator whose token lacks the scope. */
