@@ -289,3 +289,25 @@ describe('guessing operator tokens', () => {
     for (const secret of [...guesses, tokens.reader]) assert.equal(logs.includes(secret), false, 'a token in the logs');
   });
 });
+
+describe('a token taken out of the configuration', () => {
+  it('when a receiver restarts without an operator token, then the sessions signed in with it end', async () => {
+    const before = testSetup({ OPERATOR_TOKENS: operatorTokens });
+    const database = before.env['MONGODB_DATABASE'] ?? '';
+    const withoutReader = JSON.stringify([{ name: 'operator', token: tokens.operator, scopes: ['read'] }]);
+    const first = await startReceiverAlone(before);
+    const second = await startReceiverAlone(testSetup({ OPERATOR_TOKENS: withoutReader, MONGODB_DATABASE: database }));
+    try {
+      const reader = await signInCookie(first.operatorUrl, tokens.reader);
+      const operator = await signInCookie(first.operatorUrl, tokens.operator);
+      assert.equal((await openPage(first.operatorUrl, '/support', reader.cookie)).signInForm, false);
+      assert.equal((await openPage(second.operatorUrl, '/support', reader.cookie)).signInForm, true);
+      const narrowed = await openPage(second.operatorUrl, '/support', operator.cookie);
+      assert.equal(narrowed.signInForm, false);
+      assert.match(narrowed.text, /Signed in as <strong>operator<\/strong> \(read\)/);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});
