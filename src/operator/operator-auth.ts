@@ -110,23 +110,15 @@ export async function checkOperatorToken(
   return operator;
 }
 
-/**
- * The operator of a live session (pages, codec), with the scopes of its sign-in that `tokens` still grant that
- * operator's name: removing a token from `OPERATOR_TOKENS` ends its sessions at the next restart. A database that
- * does not answer is a 503, not a sign-out.
- */
-export async function sessionOperator(
-  req: Request,
-  tokens: readonly OperatorToken[],
-): Promise<SignedInOperator | undefined> {
-  const sessionId = sessionIdOf(req);
-  if (sessionId === undefined) return undefined;
-  const auth = operatorAuthOf(req);
-  let session: SignedInOperator | undefined;
+/** Runs a session store call; a database that does not answer becomes a 503 the operator can read. */
+export async function withSessionStore<T>(req: Request, call: () => Promise<T>): Promise<T> {
   try {
-    session = await auth.sessions.find(sessionId);
+    return await call();
   } catch (error) {
-    auth.logger.warn({ err: error, requestId: req.res?.locals['requestId'] }, 'could not read the operator session');
+    operatorAuthOf(req).logger.warn(
+      { err: error, requestId: req.res?.locals['requestId'] },
+      'the operator session store does not answer',
+    );
     throw new ApiError(
       503,
       'sessions_unavailable',
@@ -135,6 +127,20 @@ export async function sessionOperator(
       30,
     );
   }
+}
+
+/**
+ * The operator of a live session (pages, codec), with the scopes of its sign-in that `tokens` still grant that
+ * operator's name: removing a token from `OPERATOR_TOKENS` ends its sessions at the next restart.
+ */
+export async function sessionOperator(
+  req: Request,
+  tokens: readonly OperatorToken[],
+): Promise<SignedInOperator | undefined> {
+  const sessionId = sessionIdOf(req);
+  if (sessionId === undefined) return undefined;
+  const auth = operatorAuthOf(req);
+  const session = await withSessionStore(req, () => auth.sessions.find(sessionId));
   if (session === undefined) return undefined;
   const granted = new Set(tokens.filter((token) => token.name === session.name).flatMap((token) => token.scopes));
   const scopes = session.scopes.filter((scope) => granted.has(scope));

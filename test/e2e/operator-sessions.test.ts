@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { DestinationStream } from 'pino';
+import { createLogger } from '../../src/logging/logger.js';
+import { startReceiver } from '../../src/main/start-receiver.js';
 import { operatorSessionsCollectionName } from '../../src/store/operator-sessions.js';
 import { readFixture } from '../support/fixtures.js';
 import { signInCookie } from '../support/operator-session.js';
@@ -308,6 +310,30 @@ describe('a token taken out of the configuration', () => {
     } finally {
       await second.close();
       await first.close();
+    }
+  });
+});
+
+describe('sessions while the database is away', () => {
+  it('when the database cannot be reached, then sign-in and pages answer 503 with Retry-After, and a bearer token still decodes', async () => {
+    const setup = testSetup({ OPERATOR_TOKENS: operatorTokens, MONGODB_URL: 'mongodb://127.0.0.1:1/' });
+    // Nothing is started in Temporal or written to a database here, so there is nothing to clean up but the listener.
+    const receiver = await startReceiver(setup.config, createLogger({ level: 'silent', name: 'test-receiver' }));
+    try {
+      const signIn = await fetch(`${receiver.operatorUrl}/support/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: receiver.operatorUrl },
+        body: new URLSearchParams({ token: tokens.reader }).toString(),
+        redirect: 'manual',
+      });
+      assert.equal(signIn.status, 503);
+      assert.equal(signIn.headers.get('retry-after'), '30');
+      assert.match(await signIn.text(), /Sign-ins are kept in the database, which does not answer/);
+      const page = await openPage(receiver.operatorUrl, '/support', 'claire_session=some-session-id');
+      assert.equal(page.status, 503);
+      assert.equal((await decode(receiver.operatorUrl, { Authorization: `Bearer ${tokens.decoder}` })).status, 200);
+    } finally {
+      await receiver.close();
     }
   });
 });

@@ -7,6 +7,7 @@ import {
   operatorCookie,
   sessionIdOf,
   sessionOperator,
+  withSessionStore,
   type OperatorScope,
   type SignedInOperator,
 } from '../operator-auth.js';
@@ -26,8 +27,10 @@ function cookieOptions(req: Request): CookieOptions {
 export async function startSession(req: Request, res: Response, operator: SignedInOperator): Promise<void> {
   const { sessions } = operatorAuthOf(req);
   const previous = sessionIdOf(req);
-  if (previous !== undefined) await sessions.end(previous);
-  const sessionId = await sessions.start(operator);
+  const sessionId = await withSessionStore(req, async () => {
+    if (previous !== undefined) await sessions.end(previous);
+    return sessions.start(operator);
+  });
   res.clearCookie(legacyTokenCookie, cookieOptions(req));
   res.cookie(operatorCookie, sessionId, { ...cookieOptions(req), maxAge: sessions.maxMs });
 }
@@ -35,7 +38,7 @@ export async function startSession(req: Request, res: Response, operator: Signed
 /** Ends the session on the server, so the cookie stops working even where it was copied to, and drops it. */
 export async function endSession(req: Request, res: Response): Promise<void> {
   const sessionId = sessionIdOf(req);
-  if (sessionId !== undefined) await operatorAuthOf(req).sessions.end(sessionId);
+  if (sessionId !== undefined) await withSessionStore(req, () => operatorAuthOf(req).sessions.end(sessionId));
   res.clearCookie(operatorCookie, cookieOptions(req));
   res.clearCookie(legacyTokenCookie, cookieOptions(req));
 }
