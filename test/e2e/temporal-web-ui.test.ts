@@ -67,10 +67,12 @@ async function signedInList(operator: string): Promise<Page> {
   }
 }
 
-/** Opens the import's workflow from the filtered list and waits until its input is on the page. */
-async function openWorkflow(page: Page): Promise<void> {
+/** Opens the import's workflow from the filtered list, and the details of its one scheduled step (upsertDocuments). */
+async function openWorkflow(page: Page, inputShows: string): Promise<void> {
   await page.getByRole('link', { name: record.workflowId, exact: true }).first().click();
-  await page.getByText('Input', { exact: true }).first().waitFor({ timeout: uiTimeoutMs });
+  // The input, decoded or not, is on the page once the codec has answered (or refused).
+  await page.getByText(inputShows).first().waitFor({ timeout: uiTimeoutMs });
+  await page.getByRole('row').filter({ hasText: 'Activity Task Scheduled' }).first().click();
 }
 
 describe('Temporal Web UI, served by the operator listener', () => {
@@ -84,11 +86,13 @@ describe('Temporal Web UI, served by the operator listener', () => {
 
   it('when an operator with the decode scope opens the import, then the push and the steps read decoded, with no codec banner', async () => {
     const page = await signedInList('operator');
-    await openWorkflow(page);
     // The workflow input, decoded: the push's envelope as JSON, with the WO number as a field.
-    await page.getByText(`"woNumber": "${woNumber}"`).first().waitFor({ timeout: uiTimeoutMs });
-    // The steps' inputs and results, decoded: the customer's name from the mapped documents.
-    await page.getByText(customerName).first().waitFor({ timeout: uiTimeoutMs });
+    await openWorkflow(page, `"woNumber": "${woNumber}"`);
+    // The step's input, decoded: the mapped documents with the customer's name.
+    await page.getByText(`"lastName": "${customerName}"`).first().waitFor({ timeout: uiTimeoutMs });
+    // The step's result, decoded, in the history table.
+    const completed = page.getByRole('row').filter({ hasText: 'Activity Task Completed' }).first();
+    assert.match(await completed.innerText(), /"outcome":"imported"/);
     assert.equal(await page.getByText('Codec Server could not connect').count(), 0);
     await page.screenshot({ path: await artifactPath('temporal-web-ui-decoded.png'), fullPage: true });
     await page.context().close();
@@ -96,10 +100,14 @@ describe('Temporal Web UI, served by the operator listener', () => {
 
   it('when an operator without the decode scope opens the import, then every payload stays encrypted', async () => {
     const page = await signedInList('reader');
-    await openWorkflow(page);
-    await page.getByText('binary/encrypted').first().waitFor({ timeout: uiTimeoutMs });
+    // Undecoded, the UI shows each payload as it is stored: our encryption metadata around ciphertext.
+    await openWorkflow(page, '"encryption-key-id"');
+    // The UI notes the codec's refusal (403) in its codec status, which an operator opens from the header.
+    await page.getByText('Codec Server could not connect').first().waitFor({ state: 'attached', timeout: uiTimeoutMs });
+    // Input, result and the opened step: at least three encrypted payloads.
+    await waitForCount(page, '"encryption-key-id"', 3);
     const text = await page.locator('body').innerText();
-    for (const plaintext of [customerName, '"woNumber"', 'rawBodyBase64', 'bodySha256']) {
+    for (const plaintext of [customerName, '"woNumber"', '"lastName"', '"outcome"', 'rawBodyBase64', 'bodySha256']) {
       assert.ok(!text.includes(plaintext), `the page shows ${plaintext}`);
     }
     assert.ok(!(await page.content()).includes(customerName));
@@ -107,3 +115,11 @@ describe('Temporal Web UI, served by the operator listener', () => {
     await page.context().close();
   });
 });
+
+async function waitForCount(page: Page, text: string, atLeast: number): Promise<void> {
+  const deadline = Date.now() + uiTimeoutMs;
+  while ((await page.getByText(text).count()) < atLeast) {
+    if (Date.now() > deadline) throw new Error(`fewer than ${atLeast} payloads show ${text}`);
+    await page.waitForTimeout(250);
+  }
+}
