@@ -36,6 +36,7 @@ import { webUiLinks } from '../temporal/web-ui-links.js';
 import { createTemporalClient } from '../temporal/connection.js';
 import { startImport } from '../temporal/start-import.js';
 import { openMongoInBackground } from '../store/open-mongo.js';
+import { webUiProxy } from '../operator/web-ui-proxy.js';
 
 export type RunningReceiver = Readonly<{
   /** The Carsys-facing listener: the push endpoint and health. */
@@ -180,6 +181,9 @@ export async function startReceiver(
         codec: new EncryptionCodec(keyring, 'pass'),
         corsOrigins: config.codecCorsOrigins,
       }),
+      ...(config.temporalUiUpstream === undefined
+        ? []
+        : [webUiProxy({ upstream: config.temporalUiUpstream, tokens: config.operatorTokens, logger })]),
     ],
   });
   const receiver = await listen(receiverApp, config.receiver.host, config.receiver.port);

@@ -27,6 +27,13 @@ export async function startService(name: ServiceName, options: ServiceOptions = 
   const running = await livePid(name, files.pid, o.progress);
   if (running !== undefined) {
     if (await service.answers(o)) {
+      const difference = await service.differs?.(o);
+      if (difference !== undefined) {
+        throw new DevServicesError(
+          `${service.title} (pid ${running}) was started by an older version of this tool: ${difference}. ` +
+            'Restart it (its data is kept): `npm run services -- stop`, then start again.',
+        );
+      }
       o.progress(`${service.title} is already running (pid ${running}): ${where}`);
       return;
     }
