@@ -11,6 +11,7 @@ import { formatDuration } from './progress.js';
 import type { ServiceDefinition } from './service-definition.js';
 import { resolveServiceOptions, type ResolvedServiceOptions, type ServiceOptions } from './service-options.js';
 import { spawnDetached } from './service-process.js';
+import { stopService } from './stop-service.js';
 
 const PORT_VARIABLES = 'TEMPORAL_PORT, TEMPORAL_UI_PORT, FERRETDB_PORT, FERRETDB_DEBUG_PORT';
 
@@ -28,18 +29,19 @@ export async function startService(name: ServiceName, options: ServiceOptions = 
   if (running !== undefined) {
     if (await service.answers(o)) {
       const difference = await service.differs?.(o);
-      if (difference !== undefined) {
-        throw new DevServicesError(
-          `${service.title} (pid ${running}) was started by an older version of this tool: ${difference}. ` +
-            'Restart it (its data is kept): `npm run services -- stop`, then start again.',
-        );
+      if (difference === undefined) {
+        o.progress(`${service.title} is already running (pid ${running}): ${where}`);
+        return;
       }
-      o.progress(`${service.title} is already running (pid ${running}): ${where}`);
+      // Started by an older version of this tool: restart it with today's settings (its data is kept), so the two
+      // README commands keep working on a machine that ran an earlier checkout.
+      o.progress(`${service.title} (pid ${running}) was started with older settings (${difference}); restarting it`);
+      await stopService(name, { progress: o.progress });
+    } else {
+      o.progress(`${service.title} runs (pid ${running}) but does not answer on ${where} yet; waiting for it`);
+      await waitUntilReady(service, o, running);
       return;
     }
-    o.progress(`${service.title} runs (pid ${running}) but does not answer on ${where} yet; waiting for it`);
-    await waitUntilReady(service, o, running);
-    return;
   }
 
   await assertPortsFree(service, o);
