@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { BulkRetryPlan, SilenceAnswer } from '../../src/operator/api/api-schemas.js';
 import { openApiDocument } from '../../src/operator/api/openapi.js';
 import type { RunningReceiver } from '../../src/main/start-receiver.js';
 import { startReceiverAlone } from '../support/pipeline.js';
 import { servedRoutes } from '../support/served-routes.js';
 import { testSetup } from '../support/test-env.js';
 
+const setup = testSetup();
 let receiver: RunningReceiver;
 
 before(async () => {
-  receiver = await startReceiverAlone(testSetup());
+  receiver = await startReceiverAlone(setup);
 });
 after(async () => {
   await receiver?.close();
@@ -54,5 +56,20 @@ describe('the OpenAPI document against the routes served', () => {
       documented((item) => item.servers !== undefined),
     );
     assert.deepEqual(elsewhere, ['POST /carsys/v1/pushes']);
+  });
+
+  it("when the silence report and a bulk retry's dry run are asked for, then they have the shape the document gives them", async () => {
+    const token = setup.config.operatorTokens.find((entry) => entry.name === 'operator')?.token ?? '';
+    const ask = (path: string, init: RequestInit = {}) =>
+      fetch(`${receiver.operatorUrl}${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      }).then((response) => response.json());
+    const silence = SilenceAnswer.parse(await ask('/api/v1/garages/silence'));
+    assert.ok(silence.garages.some((garage) => garage.garageId === setup.garage.id));
+    const plan = BulkRetryPlan.parse(
+      await ask('/api/v1/imports/retry', { method: 'POST', body: JSON.stringify({ garageId: setup.garage.id }) }),
+    );
+    assert.equal(plan.total, 0);
   });
 });
