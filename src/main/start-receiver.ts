@@ -44,6 +44,8 @@ export type RunningReceiver = Readonly<{
   /** The operator listener: support page, import API, codec endpoint, metrics, OpenAPI. */
   operatorUrl: string;
   server: Server;
+  /** Both listeners' apps, so a test can compare the routes they serve with the OpenAPI document. */
+  apps: Readonly<{ receiver: Express; operator: Express }>;
   close: () => Promise<void>;
 }>;
 
@@ -197,6 +199,7 @@ export async function startReceiver(
     url: receiver.url,
     operatorUrl: operator.url,
     server: receiver.server,
+    apps: { receiver: receiverApp, operator: operatorApp },
     close: async () => {
       const graceMs = config.receiver.shutdownGraceSeconds * 1000;
       await Promise.all([drain(receiver.server, graceMs), drain(operator.server, graceMs)]);
