@@ -39,6 +39,7 @@ import { openMongoInBackground } from '../store/open-mongo.js';
 import { operatorSessionStore } from '../store/operator-sessions.js';
 import { operatorSessions } from '../operator/operator-sessions.js';
 import { operatorGuessLimit } from '../operator/operator-guess-limit.js';
+import { webUiProxy } from '../operator/web-ui-proxy.js';
 
 export type RunningReceiver = Readonly<{
   /** The Carsys-facing listener: the push endpoint and health. */
@@ -46,6 +47,8 @@ export type RunningReceiver = Readonly<{
   /** The operator listener: support page, import API, codec endpoint, metrics, OpenAPI. */
   operatorUrl: string;
   server: Server;
+  /** Both listeners' apps, so a test can compare the routes they serve with the OpenAPI document. */
+  apps: Readonly<{ receiver: Express; operator: Express }>;
   close: () => Promise<void>;
 }>;
 
@@ -196,6 +199,9 @@ export async function startReceiver(
         codec: new EncryptionCodec(keyring, 'pass'),
         corsOrigins: config.codecCorsOrigins,
       }),
+      ...(config.temporalUiUpstream === undefined
+        ? []
+        : [webUiProxy({ upstream: config.temporalUiUpstream, tokens: config.operatorTokens, logger })]),
     ],
   });
   const receiver = await listen(receiverApp, config.receiver.host, config.receiver.port);
@@ -209,6 +215,7 @@ export async function startReceiver(
     url: receiver.url,
     operatorUrl: operator.url,
     server: receiver.server,
+    apps: { receiver: receiverApp, operator: operatorApp },
     close: async () => {
       const graceMs = config.receiver.shutdownGraceSeconds * 1000;
       await Promise.all([drain(receiver.server, graceMs), drain(operator.server, graceMs)]);
