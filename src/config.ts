@@ -73,6 +73,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** A garage with no push for this many business hours (Mon-Fri 08-18 Amsterdam) is flagged as silent. */
   SILENCE_BUSINESS_HOURS: z.coerce.number().positive().default(4),
+  /** `/metrics` reads the garages' last pushes at most this often, however many scrape it. */
+  SILENCE_METRICS_REFRESH_SECONDS: z.coerce.number().positive().default(30),
   /** Where a worker process serves its Prometheus metrics; unset means no metrics server of its own. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** A workflow bundle built by `npm run build:workflows`; unset, the worker bundles the workflow code at start. */
@@ -114,6 +116,7 @@ export type Config = Readonly<{
   codecCorsOrigins: readonly string[];
   rateLimitPerMinute: number;
   silenceBusinessHours: number;
+  silenceMetricsRefreshMs: number;
   workerMetricsPort: number | undefined;
   workerShutdownGraceSeconds: number;
   unvouchedImportsUntil: Date | null;
@@ -165,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     codecCorsOrigins: e.CODEC_CORS_ORIGINS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     silenceBusinessHours: e.SILENCE_BUSINESS_HOURS,
+    silenceMetricsRefreshMs: e.SILENCE_METRICS_REFRESH_SECONDS * 1000,
     workerMetricsPort: e.WORKER_METRICS_PORT,
     workerShutdownGraceSeconds: e.WORKER_SHUTDOWN_GRACE_SECONDS,
     unvouchedImportsUntil: e.UNVOUCHED_IMPORTS_UNTIL === undefined ? null : new Date(e.UNVOUCHED_IMPORTS_UNTIL),

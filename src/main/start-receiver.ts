@@ -31,7 +31,7 @@ import { createImportMetrics, type ImportMetrics } from '../metrics/import-metri
 import type { SupportDependencies } from '../operator/operator-dependencies.js';
 import { importQueries } from '../store/import-queries.js';
 import { importRetry } from '../operator/retry-imports.js';
-import { silenceReport } from '../operator/silence.js';
+import { cachedSilenceReport, silenceReport } from '../operator/silence.js';
 import { webUiLinks } from '../temporal/web-ui-links.js';
 import { createTemporalClient } from '../temporal/connection.js';
 import { startImport } from '../temporal/start-import.js';
@@ -170,7 +170,15 @@ export async function startReceiver(
     readiness,
     routes: [
       openApiRoute(),
-      metricsRoute({ metrics, silence: support.silence }),
+      metricsRoute({
+        metrics,
+        silence: cachedSilenceReport(support.silence, {
+          maxAgeMs: config.silenceMetricsRefreshMs,
+          now: Date.now,
+          onRead: () => metrics.silenceReads.inc(),
+          onError: (error) => logger.warn({ err: error }, 'could not read the silence report; /metrics keeps the last one'),
+        }),
+      }),
       importRoutes(support),
       whereIsRoute(support),
       supportPage(support),

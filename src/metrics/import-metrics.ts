@@ -46,6 +46,11 @@ export function createImportMetrics() {
       help: 'Refused pushes left out of the rejection log because the database stayed away while its buffer was full',
       registers: [registry],
     }),
+    silenceReads: new Counter({
+      name: 'carsys_silence_report_reads_total',
+      help: 'Database reads of the garages\' last pushes for the silence gauges (at most one per SILENCE_METRICS_REFRESH_SECONDS)',
+      registers: [registry],
+    }),
     silentHours: new Gauge({
       name: 'carsys_garage_silent_business_hours',
       help: 'Business hours since the garage last pushed',

@@ -4,7 +4,7 @@ import { collectionsOf } from './collections.js';
 import { documentIds } from './document-ids.js';
 import type { AppointmentDocument, ImportDocument } from './documents.js';
 import { openText } from './encrypted-text.js';
-import { importQuery, withoutRawBody, type ImportSummary } from './import-queries.js';
+import { importQueries, importQuery, withoutRawBody, type ImportSummary } from './import-queries.js';
 import { rejectionsCollectionName, type RejectionDocument } from './rejections.js';
 
 /** What the store holds about one appointment a searched number leads to. */
@@ -34,7 +34,8 @@ export const evidenceCaps = { appointments: 20, pushesPerAppointment: 200, refus
  * number leads to in one garage, the appointments as they are now, the garage's last push and what was refused.
  */
 export function workOrderEvidence(deps: { db: Db; keyring: Keyring }) {
-  const { imports, appointments } = collectionsOf(deps.db);
+  const collections = collectionsOf(deps.db);
+  const { imports, appointments } = collections;
   const rejections = deps.db.collection<RejectionDocument>(rejectionsCollectionName);
 
   const byNumber = (number: string) => [{ woNumber: number }, { registration: number }, { dmsNumber: number }];
@@ -111,7 +112,7 @@ export function workOrderEvidence(deps: { db: Db; keyring: Keyring }) {
       const [dmsNumbers, otherGarages, lastPush, refusals] = await Promise.all([
         dmsNumbersFor(garageId, number),
         otherGaragesWith(garageId, number),
-        imports.findOne({ garageId }, { sort: { receivedAt: -1 }, projection: { receivedAt: 1 } }),
+        importQueries(collections).lastPushPerGarage([garageId]),
         rejections
           .find(
             { garageIdClaimed: garageId, at: { $gte: period.from, $lt: period.to } },
@@ -122,7 +123,7 @@ export function workOrderEvidence(deps: { db: Db; keyring: Keyring }) {
           .toArray(),
       ]);
       const found = await Promise.all(dmsNumbers.map((dmsNumber) => appointmentEvidence(garageId, dmsNumber)));
-      return { lastPushAt: lastPush?.receivedAt ?? null, otherGarages, refusals, appointments: found };
+      return { lastPushAt: lastPush.get(garageId) ?? null, otherGarages, refusals, appointments: found };
     },
   };
 }
