@@ -95,6 +95,8 @@ const EnvSchema = z.object({
   // still running in Temporal and is left alone however long it waits.
   STUCK_IMPORT_AFTER_SECONDS: z.coerce.number().positive().default(900),
   STUCK_IMPORT_SWEEP_SECONDS: z.coerce.number().positive().default(300),
+  /** Refused requests are counted per garage, reason and hour, and the counts forgotten after this many days. */
+  REJECTION_RETENTION_DAYS: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -123,6 +125,7 @@ export type Config = Readonly<{
   workflowBundlePath: string | undefined;
   /** When an import still `accepted` is checked against Temporal, and how often the worker looks. */
   stuckImports: Readonly<{ afterMs: number; sweepEveryMs: number }>;
+  rejectionRetentionDays: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }>;
 
@@ -177,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       afterMs: e.STUCK_IMPORT_AFTER_SECONDS * 1000,
       sweepEveryMs: e.STUCK_IMPORT_SWEEP_SECONDS * 1000,
     }),
+    rejectionRetentionDays: e.REJECTION_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -53,6 +53,7 @@ const readinessTimeoutMs = 2_000;
 const maxDuplicateNotesWaiting = 50;
 /** Bounds every database round trip and connection handshake, so a hung database fails callers instead of piling them up. */
 const databaseTimeoutMs = 5_000;
+const pruneRejectionsEveryMs = 3_600_000;
 
 /** Wires the receiver to real Temporal and MongoDB and listens; `port: 0` picks a free port (tests). */
 export async function startReceiver(
@@ -62,6 +63,8 @@ export async function startReceiver(
 ): Promise<RunningReceiver> {
   const now = options.now ?? (() => new Date());
   const metrics = options.metrics ?? createImportMetrics();
+  const isKnownGarage = (garageId: string) => config.garages.has(garageId);
+  const rejectionOptions = { isKnownGarage, retentionDays: config.rejectionRetentionDays };
   // Not awaited: pushes are accepted while the database is down (rule 1); indexes are built once it answers.
   const mongo = openMongoInBackground(
     config.mongo,
@@ -70,7 +73,8 @@ export async function startReceiver(
     {
       prepare: async ({ db, collections }) => {
         await ensureIndexes(collections);
-        await rejectionLog(db).ensureIndexes();
+        await rejectionLog(db, rejectionOptions).ensureIndexes();
+        await rejectionLog(db, rejectionOptions).prune(now());
       },
       onRetry: (error) => logger.warn({ err: error }, 'database not ready for its indexes yet; trying again in 5 s'),
       retryEveryMs: 5_000,
@@ -78,8 +82,13 @@ export async function startReceiver(
   );
   const keyring = createKeyring(config.encryptionKeys);
   const temporal = createTemporalClient(config.temporal, keyring);
-  const rejections = rejectionLog(mongo.db);
+  const rejections = rejectionLog(mongo.db, rejectionOptions);
+  const pruneRejections = setInterval(() => {
+    rejections.prune(now()).catch((error: unknown) => logger.warn({ err: error }, 'could not prune the rejection log'));
+  }, pruneRejectionsEveryMs);
+  pruneRejections.unref();
   const bufferedRejections = rejectionBuffer(rejections, {
+    isKnownGarage,
     capacity: 1_000,
     batchSize: 100,
     retryAfterMs: 5_000,
@@ -205,6 +214,7 @@ export async function startReceiver(
       const graceMs = config.receiver.shutdownGraceSeconds * 1000;
       await Promise.all([drain(receiver.server, graceMs), drain(operator.server, graceMs)]);
       bufferedRejections.stop();
+      clearInterval(pruneRejections);
       mongo.stopPreparing();
       await bufferedRejections.settled();
       await temporal.connection.close();

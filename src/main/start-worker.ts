@@ -36,7 +36,10 @@ export async function startWorker(
       collections: mongo.collections,
       garages: config.garages,
       clock: () => new Date(),
-      rejections: rejectionLog(mongo.db),
+      rejections: rejectionLog(mongo.db, {
+        isKnownGarage: (garageId) => config.garages.has(garageId),
+        retentionDays: config.rejectionRetentionDays,
+      }),
       unvouchedImportsUntil: config.unvouchedImportsUntil,
       ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
     }),

@@ -5,7 +5,7 @@ import { documentIds } from './document-ids.js';
 import type { AppointmentDocument, ImportDocument } from './documents.js';
 import { openText } from './encrypted-text.js';
 import { importQueries, importQuery, withoutRawBody, type ImportSummary } from './import-queries.js';
-import { rejectionsCollectionName, type RejectionDocument } from './rejections.js';
+import { refusalsByGarageAndReason, type RefusalCount } from './rejections.js';
 
 /** What the store holds about one appointment a searched number leads to. */
 export type StoredAppointment = Readonly<{
@@ -22,12 +22,13 @@ export type StoredWorkOrder = Readonly<{
   lastPushAt: Date | null;
   /** Other garages with a push of this number. */
   otherGarages: string[];
-  refusals: Pick<RejectionDocument, 'code' | 'status' | 'at'>[];
+  /** By reason, counted by the hour. */
+  refusals: Pick<RefusalCount, 'code' | 'status' | 'count' | 'lastAt'>[];
   appointments: StoredAppointment[];
 }>;
 
 /** At most this many appointments per answer, and pushes per appointment, so one search stays one page. */
-export const evidenceCaps = { appointments: 20, pushesPerAppointment: 200, refusals: 5_000 } as const;
+export const evidenceCaps = { appointments: 20, pushesPerAppointment: 200 } as const;
 
 /**
  * The store's side of "where is my work order?": every push of the appointments a WO number, registration or DMS
@@ -36,7 +37,6 @@ export const evidenceCaps = { appointments: 20, pushesPerAppointment: 200, refus
 export function workOrderEvidence(deps: { db: Db; keyring: Keyring }) {
   const collections = collectionsOf(deps.db);
   const { imports, appointments } = collections;
-  const rejections = deps.db.collection<RejectionDocument>(rejectionsCollectionName);
 
   const byNumber = (number: string) => [{ woNumber: number }, { registration: number }, { dmsNumber: number }];
 
@@ -113,17 +113,15 @@ export function workOrderEvidence(deps: { db: Db; keyring: Keyring }) {
         dmsNumbersFor(garageId, number),
         otherGaragesWith(garageId, number),
         importQueries(collections).lastPushPerGarage([garageId]),
-        rejections
-          .find(
-            { garageIdClaimed: garageId, at: { $gte: period.from, $lt: period.to } },
-            { projection: { _id: 0, code: 1, status: 1, at: 1 } },
-          )
-          .sort({ at: -1 })
-          .limit(evidenceCaps.refusals)
-          .toArray(),
+        refusalsByGarageAndReason(deps.db, { garageId, ...period }),
       ]);
       const found = await Promise.all(dmsNumbers.map((dmsNumber) => appointmentEvidence(garageId, dmsNumber)));
-      return { lastPushAt: lastPush.get(garageId) ?? null, otherGarages, refusals, appointments: found };
+      return {
+        lastPushAt: lastPush.get(garageId) ?? null,
+        otherGarages,
+        refusals: refusals.map(({ code, status, count, lastAt }) => ({ code, status, count, lastAt })),
+        appointments: found,
+      };
     },
   };
 }
