@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { KeyringConfig } from './crypto/keyring.js';
+import type { ListenerLimits } from './http/listener-limits.js';
 
 const GarageConfig = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'garage ids are letters, digits, - and _ (at most 64)'),
@@ -95,6 +96,13 @@ const EnvSchema = z.object({
   // still running in Temporal and is left alone however long it waits.
   STUCK_IMPORT_AFTER_SECONDS: z.coerce.number().positive().default(900),
   STUCK_IMPORT_SWEEP_SECONDS: z.coerce.number().positive().default(300),
+  // Both listeners: bounds a real client never meets, so a slow or hoarding one costs us little (docs/security.md).
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().default(10),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().positive().default(5),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().positive().default(1000),
+  /** Unset: no bound per client address (behind a load balancer every connection comes from its address). */
+  HTTP_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().positive().optional(),
   /** Refused requests are counted per garage, reason and hour, and the counts forgotten after this many days. */
   REJECTION_RETENTION_DAYS: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -126,6 +134,8 @@ export type Config = Readonly<{
   /** When an import still `accepted` is checked against Temporal, and how often the worker looks. */
   stuckImports: Readonly<{ afterMs: number; sweepEveryMs: number }>;
   rejectionRetentionDays: number;
+  /** For both listeners. */
+  listenerLimits: ListenerLimits;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }>;
 
@@ -145,6 +155,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.HTTP_HEADERS_TIMEOUT_SECONDS > e.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError(
+      'Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_SECONDS: at most HTTP_REQUEST_TIMEOUT_SECONDS (the headers are part of the request)',
+    );
+  }
   const garages = new Map(e.CARSYS_GARAGES.map((garage) => [garage.id, Object.freeze(garage)]));
   if (garages.size !== e.CARSYS_GARAGES.length)
     throw new ConfigError('Invalid configuration:\n  CARSYS_GARAGES: duplicate garage id');
@@ -181,6 +196,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sweepEveryMs: e.STUCK_IMPORT_SWEEP_SECONDS * 1000,
     }),
     rejectionRetentionDays: e.REJECTION_RETENTION_DAYS,
+    listenerLimits: Object.freeze({
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+      maxConnectionsPerClient: e.HTTP_MAX_CONNECTIONS_PER_CLIENT ?? null,
+    }),
     logLevel: e.LOG_LEVEL,
   });
 }

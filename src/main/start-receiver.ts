@@ -25,6 +25,7 @@ import { importProgress } from '../temporal/import-progress.js';
 import { runningImports } from '../temporal/running-imports.js';
 import { supportPage } from '../operator/support-page/index.js';
 import { answerClientError } from '../http/client-error.js';
+import { boundedServer, type ListenerLimits } from '../http/listener-limits.js';
 import { metricsRoute } from '../operator/metrics-route.js';
 import { openApiRoute } from '../operator/api/openapi.js';
 import { createImportMetrics, type ImportMetrics } from '../metrics/import-metrics.js';
@@ -185,7 +186,8 @@ export async function startReceiver(
           maxAgeMs: config.silenceMetricsRefreshMs,
           now: Date.now,
           onRead: () => metrics.silenceReads.inc(),
-          onError: (error) => logger.warn({ err: error }, 'could not read the silence report; /metrics keeps the last one'),
+          onError: (error) =>
+            logger.warn({ err: error }, 'could not read the silence report; /metrics keeps the last one'),
         }),
       }),
       importRoutes(support),
@@ -199,8 +201,8 @@ export async function startReceiver(
       }),
     ],
   });
-  const receiver = await listen(receiverApp, config.receiver.host, config.receiver.port);
-  const operator = await listen(operatorApp, config.operator.host, config.operator.port).catch(
+  const receiver = await listen(receiverApp, config.receiver.host, config.receiver.port, config.listenerLimits);
+  const operator = await listen(operatorApp, config.operator.host, config.operator.port, config.listenerLimits).catch(
     async (error: unknown) => {
       await drain(receiver.server, 0);
       throw error;
@@ -223,9 +225,15 @@ export async function startReceiver(
   };
 }
 
-async function listen(app: Express, host: string, port: number): Promise<{ server: Server; url: string }> {
-  const server = app.listen(port, host);
+async function listen(
+  app: Express,
+  host: string,
+  port: number,
+  limits: ListenerLimits,
+): Promise<{ server: Server; url: string }> {
+  const server = boundedServer(app, limits);
   server.on('clientError', answerClientError);
+  server.listen(port, host);
   await once(server, 'listening');
   const address = server.address();
   return { server, url: `http://${host}:${typeof address === 'object' && address !== null ? address.port : port}` };

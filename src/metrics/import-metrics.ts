@@ -48,7 +48,7 @@ export function createImportMetrics() {
     }),
     silenceReads: new Counter({
       name: 'carsys_silence_report_reads_total',
-      help: 'Database reads of the garages\' last pushes for the silence gauges (at most one per SILENCE_METRICS_REFRESH_SECONDS)',
+      help: "Database reads of the garages' last pushes for the silence gauges (at most one per SILENCE_METRICS_REFRESH_SECONDS)",
       registers: [registry],
     }),
     silentHours: new Gauge({

@@ -112,7 +112,11 @@ async function tallies(
   const folded = new Map<string, RefusalTally>();
   for (const tally of current) addTally(folded, tally);
   // The older log kept whatever id was sent; its documents are shown as they were recorded.
-  for (const rejection of older) addTally(folded, tallyOf(rejection, () => true));
+  for (const rejection of older)
+    addTally(
+      folded,
+      tallyOf(rejection, () => true),
+    );
   return [...folded.values()].sort((a, b) => b.hour.getTime() - a.hour.getTime() || b.count - a.count);
 }
 
