@@ -42,19 +42,19 @@ export function cachedSilenceReport(
   options: { maxAgeMs: number; now: () => number; onRead?: () => void; onError?: (error: unknown) => void },
 ): () => Promise<SilenceReport> {
   let cached: SilenceReport | null = null;
-  // When the last read started, failed or not: a database that fails is asked again only after `maxAgeMs` too.
+  // When the last read ended, failed or not: a database that fails is asked again only after `maxAgeMs` too.
   let lastReadAt = 0;
   let reading: Promise<SilenceReport> | null = null;
 
   function readOnce(): Promise<SilenceReport> {
     reading ??= (async () => {
       options.onRead?.();
-      lastReadAt = options.now();
       try {
         const report = await read();
         cached = report;
         return report;
       } finally {
+        lastReadAt = options.now();
         reading = null;
       }
     })();

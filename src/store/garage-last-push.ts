@@ -30,23 +30,24 @@ export function garageLastPush(lastPushes: Collection<LastPushDocument>) {
     },
 
     /**
-     * The newest push of each garage, in one query. A garage with no document yet (a log written before this
-     * existed) is looked up once in the log by `searchLog` and remembered, found or not.
+     * The newest push of each garage, in one query. Garages with no document yet (a log written before they existed)
+     * are looked up once in the log by `searchLog` and remembered, found or not.
      */
     async of(
       garageIds: readonly string[],
-      searchLog: (garageId: string) => Promise<Date | null>,
+      searchLog: (garageIds: readonly string[]) => Promise<Map<string, Date>>,
     ): Promise<Map<string, Date>> {
       const known = await lastPushes.find({ _id: { $in: [...garageIds] } }).toArray();
       const found = new Map(known.map((doc) => [doc._id, doc.lastPushAt] as const));
       const missing = garageIds.filter((garageId) => !found.has(garageId));
-      await Promise.all(
-        missing.map(async (garageId) => {
-          const lastPushAt = await searchLog(garageId);
+      if (missing.length > 0) {
+        const inLog = await searchLog(missing);
+        for (const garageId of missing) {
+          const lastPushAt = inLog.get(garageId) ?? null;
           await upsertLatest(lastPushes, garageId, lastPushAt);
           found.set(garageId, lastPushAt);
-        }),
-      );
+        }
+      }
       return new Map([...found].flatMap(([garageId, at]) => (at === null ? [] : [[garageId, at] as const])));
     },
   };

@@ -102,15 +102,21 @@ export function importQueries(collections: Collections) {
 
     /**
      * The newest push of each garage, for the silence alert: one query on the last-push documents; the log itself is
-     * searched only for a garage that has none yet (a log written before they existed).
+     * read, once, only for garages that have none yet (a log written before they existed).
      */
     async lastPushPerGarage(garageIds: readonly string[]): Promise<Map<string, Date>> {
-      return garageLastPush(collections.lastPushes).of(garageIds, async (garageId) => {
-        const newest = await imports.findOne(
-          { garageId },
-          { sort: { receivedAt: -1 }, projection: { garageId: 1, receivedAt: 1 } },
+      return garageLastPush(collections.lastPushes).of(garageIds, async (missing) => {
+        // Unsorted, so FerretDB streams it batch by batch (sorting would read the whole log in one round trip).
+        const newest = new Map<string, Date>();
+        const cursor = imports.find(
+          { garageId: { $in: [...missing] } },
+          { projection: { _id: 0, garageId: 1, receivedAt: 1 }, batchSize: 500 },
         );
-        return newest?.receivedAt ?? null;
+        for await (const { garageId, receivedAt } of cursor) {
+          const known = newest.get(garageId);
+          if (known === undefined || receivedAt > known) newest.set(garageId, receivedAt);
+        }
+        return newest;
       });
     },
   };
