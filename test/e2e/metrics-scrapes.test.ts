@@ -78,14 +78,11 @@ describe('many scrapers at once', () => {
     );
     assert.ok(first.every((text) => text.includes(`carsys_garage_silent{garage="${setup.garage.id}"}`)));
 
-    const started = performance.now();
     const cached = await Promise.all(Array.from({ length: 40 }, scrape));
-    const cachedMs = performance.now() - started;
     assert.ok(
       cached.every((text) => reads(text) === 1),
       'within the interval they answer from the cached report',
     );
-    assert.ok(cachedMs < 2_000, `40 scrapes from the cache took ${cachedMs.toFixed(0)} ms`);
 
     await new Promise((resolve) => setTimeout(resolve, 6_100));
     await Promise.all(Array.from({ length: 40 }, scrape));
