@@ -122,6 +122,6 @@ describe('a flood of refused requests', () => {
         .toArray();
       return docs.length === 2 ? docs : null;
     });
-    assert.deepEqual(left.map((doc) => doc['requestId']).sort(), ['old-1', 'old-2']);
+    assert.deepEqual(left.map((doc) => String(doc['requestId'])).sort(), ['old-1', 'old-2']);
   });
 });
