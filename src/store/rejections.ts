@@ -52,6 +52,7 @@ async function addToStored(collection: Collection<RejectionCountDocument>, tally
           status: tally.status,
           code: tally.code,
           hour: tally.hour,
+          samples: [],
         },
       },
       { upsert: true },
@@ -110,7 +111,8 @@ async function tallies(
       .toArray(),
   ]);
   const folded = new Map<string, RefusalTally>();
-  for (const tally of current) addTally(folded, tally);
+  // A count read between its two writes may have no examples yet.
+  for (const tally of current) addTally(folded, { ...tally, samples: tally.samples ?? [] });
   // The older log kept whatever id was sent; its documents are shown as they were recorded.
   for (const rejection of older)
     addTally(
