@@ -3,12 +3,7 @@ import type { GarageConfig } from '../config.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { ApiError } from '../http/errors.js';
 import { sealText } from '../store/encrypted-text.js';
-import type {
-  GarageAuditDocument,
-  GarageDocument,
-  GarageSecretDocument,
-  GarageStore,
-} from '../store/garage-store.js';
+import type { GarageAuditDocument, GarageDocument, GarageSecretDocument, GarageStore } from '../store/garage-store.js';
 
 /** A garage as operators see it: never a secret, only which secrets exist and until when they are valid. */
 export type GarageView = Readonly<{
@@ -179,7 +174,7 @@ export function garageManagement(deps: GarageManagementDependencies) {
         throw new ApiError(
           409,
           'last_secret',
-          'This is the garage\'s only valid secret: issue a new one first, or disable the garage.',
+          "This is the garage's only valid secret: issue a new one first, or disable the garage.",
         );
       }
       const updated = await change(

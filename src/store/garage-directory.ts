@@ -128,8 +128,7 @@ export function garageDirectory(options: GarageDirectoryOptions) {
     timer.unref();
   };
 
-  const lookup = (garageId: string): CachedGarage | undefined =>
-    fromDatabase.get(garageId) ?? bootstrap.get(garageId);
+  const lookup = (garageId: string): CachedGarage | undefined => fromDatabase.get(garageId) ?? bootstrap.get(garageId);
 
   return {
     get(garageId: string): KnownGarage | undefined {

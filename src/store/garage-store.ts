@@ -25,12 +25,7 @@ export type GarageDocument = {
 };
 
 export type GarageAuditAction =
-  | 'garage_added'
-  | 'garage_seeded'
-  | 'secret_issued'
-  | 'secret_retired'
-  | 'garage_disabled'
-  | 'garage_enabled';
+  'garage_added' | 'garage_seeded' | 'secret_issued' | 'secret_retired' | 'garage_disabled' | 'garage_enabled';
 
 /** Who changed what on which garage, and when; never a secret, only secret ids. */
 export type GarageAuditDocument = {
@@ -86,7 +81,11 @@ export function garageStore(db: Db) {
       await audit.insertOne({ ...entry });
     },
     auditOf: (garageId: string, limit: number) =>
-      audit.find({ garageId }, { projection: { _id: 0 } }).sort({ at: -1 }).limit(limit).toArray(),
+      audit
+        .find({ garageId }, { projection: { _id: 0 } })
+        .sort({ at: -1 })
+        .limit(limit)
+        .toArray(),
   };
 }
 export type GarageStore = ReturnType<typeof garageStore>;
