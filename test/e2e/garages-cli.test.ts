@@ -227,6 +227,36 @@ describe('garages as data, through the CLI', () => {
     }
   });
 
+  it('when the garage API gets bad input, then 400 naming the field, or 404/409 in plain words', async () => {
+    const token = pipeline.config.operatorTokens.find((entry) => entry.name === 'garage-admin')?.token ?? '';
+    const post = async (path: string, body: unknown) => {
+      const response = await fetch(`${pipeline.receiver.operatorUrl}${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, json: (await response.json()) as { error: Record<string, unknown> } };
+    };
+    const badId = await post('/api/v1/garages', { garageId: 'no spaces/or slashes' });
+    assert.equal(badId.status, 400);
+    assert.equal(badId.json.error['code'], 'invalid_request');
+    assert.deepEqual(
+      (badId.json.error['issues'] as { path: string; message: string }[]).map((issue) => [issue.path, issue.message]),
+      [['garageId', 'garage ids are letters, digits, - and _ (at most 64)']],
+    );
+    const badGrace = await post(`/api/v1/garages/${pipeline.garage.id}/secrets`, { graceHours: 'a day' });
+    assert.equal(badGrace.status, 400);
+    assert.equal((badGrace.json.error['issues'] as { path: string }[])[0]?.path, 'graceHours');
+    const existing = await post('/api/v1/garages', { garageId: pipeline.garage.id });
+    assert.deepEqual([existing.status, existing.json.error['code']], [409, 'garage_exists']);
+    // The bootstrap garage has two valid secrets (a rotation in progress): a third is refused.
+    const third = await post(`/api/v1/garages/${pipeline.garage.id}/secrets`, {});
+    assert.deepEqual([third.status, third.json.error['code']], [409, 'rotation_in_progress']);
+    const missing = await cli('garage-admin', 'show', 'no-such-garage');
+    assert.equal(missing.code, 1);
+    assert.match(missing.stdout, /There is no garage with this id\. \(garage_not_found\)/);
+  });
+
   it('when a read-only token tries to manage garages, then it is refused and nothing changes', async () => {
     const before = await pipeline.mongo.db.collection(garagesCollectionName).countDocuments();
     const added = await cli('reader', 'add', `nope-${randomBytes(4).toString('hex')}`);

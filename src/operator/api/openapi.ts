@@ -5,6 +5,7 @@ import { ImportSearch } from '../../store/import-filter.js';
 import { ErrorBody, ImportViewSchema, PushAnswer } from './api-schemas.js';
 import { BulkRetryRequest } from './import-routes.js';
 import { WhereIsAnswer, WhereIsQuery } from './where-is-schema.js';
+import { garagePaths, garageSchemas } from './garage-openapi.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -44,7 +45,7 @@ function openApiDocument(): JsonSchema {
         operatorToken: {
           type: 'http',
           scheme: 'bearer',
-          description: 'operator token with scopes read, retry, decode',
+          description: 'operator token with scopes read, retry, decode, garages',
         },
         carsysSignature: {
           type: 'apiKey',
@@ -58,6 +59,7 @@ function openApiDocument(): JsonSchema {
         ErrorBody: schema(ErrorBody),
         Import: schema(ImportViewSchema),
         WhereIsAnswer: schema(WhereIsAnswer),
+        ...garageSchemas(schema),
       },
     },
     paths: {
@@ -176,6 +178,7 @@ function openApiDocument(): JsonSchema {
           responses: { 200: { description: 'items' } },
         },
       },
+      ...garagePaths({ json, error, operator, pathParameter, schema }),
       '/codec/decode': {
         post: {
           summary: 'Temporal Web UI remote codec: decrypt payloads',
