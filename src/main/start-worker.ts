@@ -46,7 +46,8 @@ export async function startWorker(
     onSecretUnreadable: (garageId, secretId, error) =>
       logger.error({ err: error, garageId, secretId }, 'a garage secret cannot be decrypted with ENCRYPTION_KEYS'),
   });
-  await garages.refresh();
+  // The first read fills the directory before any step runs; failing, it is logged and CARSYS_GARAGES serves.
+  await garages.refresh().catch(() => undefined);
   garages.start();
   const activities = {
     ...createActivities({
