@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('carsys-import'),
   TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+  /** A Temporal Web UI server the operator listener serves at `/temporal` (src/operator/web-ui-proxy.ts); unset: none. */
+  TEMPORAL_UI_UPSTREAM: z.url().optional(),
   MONGODB_URL: z.string().startsWith('mongodb').default('mongodb://127.0.0.1:27017/'),
   MONGODB_DATABASE: z
     .string()
@@ -117,6 +119,7 @@ export type Config = Readonly<{
   encryptionKeys: KeyringConfig;
   operatorTokens: readonly OperatorToken[];
   codecCorsOrigins: readonly string[];
+  temporalUiUpstream: string | undefined;
   rateLimitPerMinute: number;
   silenceBusinessHours: number;
   workerMetricsPort: number | undefined;
@@ -169,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKeys: e.ENCRYPTION_KEYS,
     operatorTokens: e.OPERATOR_TOKENS,
     codecCorsOrigins: e.CODEC_CORS_ORIGINS,
+    temporalUiUpstream: e.TEMPORAL_UI_UPSTREAM,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     silenceBusinessHours: e.SILENCE_BUSINESS_HOURS,
     workerMetricsPort: e.WORKER_METRICS_PORT,

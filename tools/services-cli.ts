@@ -12,6 +12,7 @@ import {
   type ServiceName,
   type ServiceOptions,
 } from './dev-services/index.js';
+import { webUiPublicPath } from '../src/operator/web-ui-proxy.js';
 
 const usage = `Usage: npm run services -- <command> [temporal|ferretdb] [options]
 
@@ -106,7 +107,11 @@ async function main(): Promise<void> {
       else await startServices(options);
       const info = servicesInfo(options);
       const urls = {
-        temporal: [`Temporal:  ${info.temporalAddress}`, `Web UI:    ${info.temporalUiUrl}`],
+        temporal: [
+          `Temporal:  ${info.temporalAddress}`,
+          // It decodes payloads only where the operator listener serves it, beside its codec endpoint.
+          `Web UI:    ${info.temporalUiUrl}${webUiPublicPath}  (decoded: the operator listener's ${webUiPublicPath})`,
+        ],
         ferretdb: [`MongoDB:   ${info.mongoUrl}`],
       };
       console.log(['', ...(name ? urls[name] : [...urls.temporal, ...urls.ferretdb]), ''].join('\n'));

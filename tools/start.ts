@@ -10,11 +10,11 @@ import { demoGarage } from './demo-garage.js';
 import { loadOrCreateDemoSecrets } from './demo-secrets.js';
 import { runUntilSignal } from '../src/main/run-until-signal.js';
 import { startOrExplain } from '../src/main/start-failure.js';
+import { webUiPublicPath } from '../src/operator/web-ui-proxy.js';
 
 await ensureServiceBinaries();
-const operatorPort = process.env['OPERATOR_PORT'] ?? '3001';
-// The Web UI decrypts payloads through the operator listener's codec endpoint (signing in on /support sets the cookie).
-const services = await startServices({ uiCodecEndpoint: `http://127.0.0.1:${operatorPort}/codec` });
+const operatorUrl = `http://${process.env['OPERATOR_HOST'] ?? '127.0.0.1'}:${process.env['OPERATOR_PORT'] ?? '3001'}`;
+const services = await startServices();
 const demo = loadOrCreateDemoSecrets();
 const { config, worker, receiver, logger } = await startOrExplain('npm start', async () => {
   const config = loadConfig({
@@ -23,7 +23,9 @@ const { config, worker, receiver, logger } = await startOrExplain('npm start', a
       { name: 'demo-operator', token: demo.operatorToken, scopes: ['read', 'retry', 'decode', 'garages'] },
     ]),
     TEMPORAL_ADDRESS: services.temporalAddress,
-    TEMPORAL_UI_URL: services.temporalUiUrl,
+    // The operator listener serves the Web UI beside its codec endpoint, so the UI decodes for signed-in operators.
+    TEMPORAL_UI_UPSTREAM: services.temporalUiUrl,
+    TEMPORAL_UI_URL: `${operatorUrl}${webUiPublicPath}`,
     MONGODB_URL: services.mongoUrl,
     CARSYS_GARAGES: JSON.stringify([demoGarage]),
     LOG_LEVEL: 'warn',
@@ -42,7 +44,7 @@ process.stdout.write(
     '',
     'Carsys push import is running.',
     `  Receiver:         ${receiver.url}  (POST /carsys/v1/pushes, GET /healthz, GET /readyz)`,
-    `  Temporal Web UI:  ${config.temporal.uiUrl}/namespaces/${config.temporal.namespace}/workflows`,
+    `  Temporal Web UI:  ${config.temporal.uiUrl}/namespaces/${config.temporal.namespace}/workflows  (same sign-in)`,
     `  Temporal server:  ${config.temporal.address}`,
     `  Database:         ${config.mongo.url} (database "${config.mongo.database}")`,
     `  Demo garage id:   ${demoGarage.id}`,

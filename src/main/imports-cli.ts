@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { importApiClient } from '../operator/cli/api-client.js';
 import { commands, type CommandResult, type Filters } from '../operator/cli/commands.js';
 import { garageCommands } from '../operator/cli/garage-commands.js';
+import { importStatuses, type ImportStatus } from '../domain/import-status.js';
 
 const usage = `usage: npm run imports -- <command> [options]
 
@@ -50,9 +51,10 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const filters: Filters = Object.fromEntries(
+const isImportStatus = (text: string): text is ImportStatus => (importStatuses as readonly string[]).includes(text);
+
+const textFilters: Omit<Filters, 'status'> = Object.fromEntries(
   Object.entries({
-    status: values.status,
     garageId: values['garage-id'],
     woNumber: values['wo-number'],
     registration: values.registration,
@@ -63,6 +65,8 @@ const filters: Filters = Object.fromEntries(
     to: values.to,
   }).filter(([, value]) => value !== undefined),
 );
+const { status } = values;
+const filters: Filters = status !== undefined && isImportStatus(status) ? { ...textFilters, status } : textFilters;
 
 const apiFor = (token: string) => importApiClient(process.env['IMPORTS_API_URL'] ?? 'http://127.0.0.1:3001', token);
 const commandsFor = (token: string) => garageCommands(apiFor(token));
@@ -101,6 +105,8 @@ async function run(): Promise<CommandResult> {
   const [command, ...args] = positionals;
   if (values.help || command === undefined)
     return { output: usage, exitCode: command === undefined && !values.help ? 2 : 0 };
+  if (status !== undefined && !isImportStatus(status))
+    return { output: `error: --status is one of ${importStatuses.join(', ')}`, exitCode: 2 };
   const token = process.env['OPERATOR_TOKEN'];
   if (token === undefined) return { output: 'error: set OPERATOR_TOKEN to an operator token', exitCode: 2 };
   const cli = commands(apiFor(token));

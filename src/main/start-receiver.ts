@@ -40,6 +40,7 @@ import { garageStore } from '../store/garage-store.js';
 import { garageDirectory } from '../store/garage-directory.js';
 import { garageManagement, seedBootstrapGarages } from '../operator/manage-garages.js';
 import { garageRoutes } from '../operator/api/garage-routes.js';
+import { webUiProxy } from '../operator/web-ui-proxy.js';
 
 export type RunningReceiver = Readonly<{
   /** The Carsys-facing listener: the push endpoint and health. */
@@ -47,6 +48,8 @@ export type RunningReceiver = Readonly<{
   /** The operator listener: support page, import API, codec endpoint, metrics, OpenAPI. */
   operatorUrl: string;
   server: Server;
+  /** Both listeners' apps, so a test can compare the routes they serve with the OpenAPI document. */
+  apps: Readonly<{ receiver: Express; operator: Express }>;
   close: () => Promise<void>;
 }>;
 
@@ -203,6 +206,9 @@ export async function startReceiver(
         codec: new EncryptionCodec(keyring, 'pass'),
         corsOrigins: config.codecCorsOrigins,
       }),
+      ...(config.temporalUiUpstream === undefined
+        ? []
+        : [webUiProxy({ upstream: config.temporalUiUpstream, tokens: config.operatorTokens, logger })]),
     ],
   });
   const receiver = await listen(receiverApp, config.receiver.host, config.receiver.port);
@@ -216,6 +222,7 @@ export async function startReceiver(
     url: receiver.url,
     operatorUrl: operator.url,
     server: receiver.server,
+    apps: { receiver: receiverApp, operator: operatorApp },
     close: async () => {
       const graceMs = config.receiver.shutdownGraceSeconds * 1000;
       await Promise.all([drain(receiver.server, graceMs), drain(operator.server, graceMs)]);

@@ -71,6 +71,31 @@ describe('npm run imports', () => {
     assert.equal(await pipeline.mongo.collections.imports.countDocuments({ _id: failedId, status: 'failed' }), 1);
   });
 
+  it("when an appointment's timeline is asked for, then its push is listed", async () => {
+    const { stdout, code } = await imports('timeline', pipeline.garage.id, '184467');
+    assert.equal(code, 0);
+    assert.ok(stdout.includes(importedId));
+  });
+
+  it('when support asks where a work order is, then the case and its words come first', async () => {
+    const { stdout, code } = await imports('where', pipeline.garage.id, 'WO-24-01873');
+    assert.equal(code, 0);
+    assert.match(stdout, new RegExp(`^imported {2}garage ${pipeline.garage.id}, "WO-24-01873"`));
+  });
+
+  it('when the silent garages are asked for, then each garage and the threshold are printed', async () => {
+    const { stdout, code } = await imports('silence');
+    assert.equal(code, 0);
+    assert.ok(stdout.includes(pipeline.garage.id));
+    assert.match(stdout, /silent means no push for \d+ business hours/);
+  });
+
+  it('when a status is not one the import log knows, then the CLI says which are, with exit code 2', async () => {
+    const { stdout, code } = await imports('list', '--status', 'broken');
+    assert.equal(code, 2);
+    assert.match(stdout, /--status is one of accepted, imported, .*failed/);
+  });
+
   it('when the command is unknown, then the usage is printed with exit code 2', async () => {
     const { stdout, code } = await imports('frobnicate');
     assert.equal(code, 2);

@@ -194,6 +194,8 @@ describe('the Carsys-facing listener', () => {
     }
     const decode = await fetch(`${pipeline.receiver.url}/codec/decode`, { method: 'POST', body: '{}' });
     assert.equal(decode.status, 404);
+    // The Web UI (served on the operator listener when TEMPORAL_UI_UPSTREAM is set) is never on the push port.
+    assert.equal((await fetch(`${pipeline.receiver.url}/temporal/namespaces/default/workflows`)).status, 404);
   });
 
   it('when a path holds a malformed percent-escape or a form has thousands of fields, then a 4xx, not a 500', async () => {

@@ -70,8 +70,19 @@ describe('safeNext (where sign-in returns to)', () => {
     assert.equal(safeNext('/support'), '/support');
   });
 
+  it('when it is a page of the Web UI served at /temporal, then sign-in returns there', () => {
+    assert.equal(safeNext('/temporal/namespaces/default/workflows'), '/temporal/namespaces/default/workflows');
+  });
+
   it('when it is anywhere else, then sign-in returns to the support page', () => {
-    for (const next of ['//evil.example/support', 'https://evil.example', '/supportx', '/api/v1/imports', 42]) {
+    for (const next of [
+      '//evil.example/support',
+      'https://evil.example',
+      '/supportx',
+      '/temporalx',
+      '/api/v1/imports',
+      42,
+    ]) {
       assert.equal(safeNext(next), '/support');
     }
   });

@@ -16,6 +16,8 @@ export type ServiceDefinition = Readonly<{
   ports: (o: ResolvedServiceOptions) => readonly number[];
   launch: (o: ResolvedServiceOptions) => LaunchCommand;
   answers: (o: ResolvedServiceOptions) => Promise<boolean>;
+  /** For a service found running: how it was started differently from what `launch` asks now, if it was. */
+  differs?: (o: ResolvedServiceOptions) => Promise<string | undefined>;
   /** Addresses to show people. */
   endpoints: (o: ResolvedServiceOptions) => readonly string[];
 }>;

@@ -11,8 +11,6 @@ export type ServiceOptions = Readonly<{
   ferretdbPort?: number;
   /** FerretDB debug/metrics HTTP port (`FERRETDB_DEBUG_PORT`, default 8088). */
   ferretdbDebugPort?: number;
-  /** Remote codec endpoint the Web UI uses to decode payloads. */
-  uiCodecEndpoint?: string;
   /** How long to wait for each service to answer after starting it (default 120 s). */
   readyTimeoutMs?: number;
   /** Where start/stop report what they do (default: stderr). */
@@ -25,7 +23,6 @@ export type ResolvedServiceOptions = Readonly<{
   temporalUiPort: number;
   ferretdbPort: number;
   ferretdbDebugPort: number;
-  uiCodecEndpoint: string | undefined;
   readyTimeoutMs: number;
   progress: Progress;
 }>;
@@ -44,7 +41,6 @@ export function resolveServiceOptions(options: ServiceOptions = {}): ResolvedSer
     temporalUiPort: options.temporalUiPort ?? portFromEnv('TEMPORAL_UI_PORT') ?? temporalPort + 1000,
     ferretdbPort: options.ferretdbPort ?? portFromEnv('FERRETDB_PORT') ?? 27017,
     ferretdbDebugPort: options.ferretdbDebugPort ?? portFromEnv('FERRETDB_DEBUG_PORT') ?? 8088,
-    uiCodecEndpoint: options.uiCodecEndpoint,
     readyTimeoutMs: options.readyTimeoutMs ?? 120_000,
     progress: options.progress ?? terminalProgress,
   };

@@ -11,6 +11,7 @@ import { formatDuration } from './progress.js';
 import type { ServiceDefinition } from './service-definition.js';
 import { resolveServiceOptions, type ResolvedServiceOptions, type ServiceOptions } from './service-options.js';
 import { spawnDetached } from './service-process.js';
+import { stopService } from './stop-service.js';
 
 const PORT_VARIABLES = 'TEMPORAL_PORT, TEMPORAL_UI_PORT, FERRETDB_PORT, FERRETDB_DEBUG_PORT';
 
@@ -27,12 +28,20 @@ export async function startService(name: ServiceName, options: ServiceOptions = 
   const running = await livePid(name, files.pid, o.progress);
   if (running !== undefined) {
     if (await service.answers(o)) {
-      o.progress(`${service.title} is already running (pid ${running}): ${where}`);
+      const difference = await service.differs?.(o);
+      if (difference === undefined) {
+        o.progress(`${service.title} is already running (pid ${running}): ${where}`);
+        return;
+      }
+      // Started by an older version of this tool: restart it with today's settings (its data is kept), so the two
+      // README commands keep working on a machine that ran an earlier checkout.
+      o.progress(`${service.title} (pid ${running}) was started with older settings (${difference}); restarting it`);
+      await stopService(name, { progress: o.progress });
+    } else {
+      o.progress(`${service.title} runs (pid ${running}) but does not answer on ${where} yet; waiting for it`);
+      await waitUntilReady(service, o, running);
       return;
     }
-    o.progress(`${service.title} runs (pid ${running}) but does not answer on ${where} yet; waiting for it`);
-    await waitUntilReady(service, o, running);
-    return;
   }
 
   await assertPortsFree(service, o);

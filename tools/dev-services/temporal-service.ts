@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { importSearchAttributes } from '../../src/temporal/search-attributes.js';
+import { webUiCodecEndpoint, webUiPublicPath } from '../../src/operator/web-ui-proxy.js';
 import { serviceFiles } from './paths.js';
 import { httpAnswers, portOpen, temporalAnswers } from './probes.js';
 import type { ServiceDefinition } from './service-definition.js';
@@ -25,7 +26,10 @@ export const temporalService: ServiceDefinition = {
       ['--dynamic-config-value', 'system.enableActivityEagerExecution=true'],
       // Never reach out to the internet.
       ['--dynamic-config-value', 'frontend.enableServerVersionCheck=false'],
-      ...(o.uiCodecEndpoint ? [['--ui-codec-endpoint', o.uiCodecEndpoint] as [string, string]] : []),
+      // Served by the operator listener at this path, beside its codec endpoint (src/operator/web-ui-proxy.ts): one
+      // origin, so the UI sends the operator's sign-in cookie to the codec, whichever port that listener has.
+      ['--ui-public-path', webUiPublicPath],
+      ['--ui-codec-endpoint', webUiCodecEndpoint],
       ['--log-level', 'warn'],
     ];
     return {
@@ -39,8 +43,26 @@ export const temporalService: ServiceDefinition = {
     if (!(await portOpen(o.host, o.temporalPort))) return false;
     return (await temporalAnswers(temporalAddress)) && (await httpAnswers(temporalUiUrl));
   },
+  async differs(o) {
+    const codec = await webUiCodecSetting(`${infoFor(o).temporalUiUrl}${webUiPublicPath}/api/v1/settings`);
+    return codec === webUiCodecEndpoint
+      ? undefined
+      : `its Web UI is not served at ${webUiPublicPath} with the codec endpoint ${webUiCodecEndpoint}`;
+  },
   endpoints(o) {
     const { temporalAddress, temporalUiUrl } = infoFor(o);
     return [temporalAddress, temporalUiUrl];
   },
 };
+
+/** The codec endpoint the Web UI server was started with, from its settings; undefined if it serves none there. */
+async function webUiCodecSetting(settingsUrl: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(settingsUrl, { signal: AbortSignal.timeout(3_000) });
+    const settings = (await response.json()) as { Codec?: { Endpoint?: unknown } };
+    return typeof settings.Codec?.Endpoint === 'string' ? settings.Codec.Endpoint : undefined;
+  } catch {
+    // Without the public path the UI server answers this address with its HTML page, not JSON.
+    return undefined;
+  }
+}

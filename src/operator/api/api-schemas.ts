@@ -43,3 +43,46 @@ export const ImportViewSchema = z.object({
   workflowId: z.string(),
   webUiUrl: z.string(),
 });
+
+/** A retry that started (see retry-imports.ts): the new workflow and which attempt it is. */
+export const RetryStarted = z.object({
+  refused: z.literal(false),
+  importId: z.string(),
+  workflowId: z.string(),
+  attempt: z.number().int(),
+});
+
+const RetryCandidate = z.object({
+  importId: z.string(),
+  garageId: z.string(),
+  dmsNumber: z.string(),
+  woNumber: z.string().nullable(),
+  receivedAt: z.string(),
+});
+
+/** A bulk retry's dry run: how many failed imports match, and which it would retry. */
+export const BulkRetryPlan = z.object({
+  dryRun: z.literal(true),
+  total: z.number().int(),
+  wouldRetry: z.array(RetryCandidate),
+});
+
+/** A bulk retry that ran: per import, the retry it started or why it was refused. */
+export const BulkRetryResults = z.object({
+  dryRun: z.literal(false),
+  total: z.number().int(),
+  results: z.array(z.union([RetryStarted, z.object({ error: z.object({ code: z.string(), message: z.string() }) })])),
+});
+
+/** Per garage, has it gone quiet (see silence.ts). */
+export const SilenceAnswer = z.object({
+  thresholdBusinessHours: z.number(),
+  garages: z.array(
+    z.object({
+      garageId: z.string(),
+      lastPushAt: z.string().nullable(),
+      silentBusinessHours: z.number(),
+      silent: z.boolean(),
+    }),
+  ),
+});

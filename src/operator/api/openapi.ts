@@ -2,7 +2,15 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { CarsysPush } from '../../domain/contract/push-schema.js';
 import { ImportSearch } from '../../store/import-filter.js';
-import { ErrorBody, ImportViewSchema, PushAnswer } from './api-schemas.js';
+import {
+  BulkRetryPlan,
+  BulkRetryResults,
+  ErrorBody,
+  ImportViewSchema,
+  PushAnswer,
+  RetryStarted,
+  SilenceAnswer,
+} from './api-schemas.js';
 import { BulkRetryRequest } from './import-routes.js';
 import { WhereIsAnswer, WhereIsQuery } from './where-is-schema.js';
 import { garagePaths, garageSchemas } from './garage-openapi.js';
@@ -18,6 +26,13 @@ const schema = (type: z.ZodType): JsonSchema => {
 const json = (body: JsonSchema) => ({ content: { 'application/json': { schema: body } } });
 const error = (description: string) => ({ description, ...json({ $ref: '#/components/schemas/ErrorBody' }) });
 const operator = [{ operatorToken: [] }];
+// Probes and this document answer anyone on the internal network (docs/security.md), on purpose.
+const open: never[] = [];
+// What requireOperator (operator-auth.ts) answers before any route runs.
+const operatorRefusals = {
+  401: error('no valid operator token'),
+  403: error('the operator token lacks the scope'),
+};
 
 function queryParameters(type: z.ZodObject): JsonSchema[] {
   const { properties = {} } = schema(type) as { properties?: Record<string, JsonSchema> };
@@ -32,7 +47,7 @@ function queryParameters(type: z.ZodObject): JsonSchema[] {
 const pathParameter = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
 /** The OpenAPI 3.1 document of the push endpoint and the import API, generated from the zod schemas the code uses. */
-function openApiDocument(): JsonSchema {
+export function openApiDocument(): JsonSchema {
   return {
     openapi: '3.1.0',
     info: {
@@ -40,6 +55,12 @@ function openApiDocument(): JsonSchema {
       version: '1.0.0',
       description: 'Receives Carsys pushes; import log for support.',
     },
+    servers: [
+      {
+        url: '/',
+        description: 'the operator listener that serves this document (OPERATOR_HOST:OPERATOR_PORT, 127.0.0.1:3001)',
+      },
+    ],
     components: {
       securitySchemes: {
         operatorToken: {
@@ -64,7 +85,15 @@ function openApiDocument(): JsonSchema {
     },
     paths: {
       '/carsys/v1/pushes': {
+        servers: [
+          {
+            url: 'http://{receiver}',
+            description: 'only the Carsys-facing listener serves pushes',
+            variables: { receiver: { default: '127.0.0.1:3000', description: 'RECEIVER_HOST:RECEIVER_PORT' } },
+          },
+        ],
         post: {
+          operationId: 'receivePush',
           summary: 'Receive one Carsys push (contract v1)',
           security: [{ carsysSignature: [] }],
           parameters: ['X-Carsys-Garage-Id', 'X-Carsys-Timestamp', 'X-Carsys-Signature', 'Idempotency-Key'].map(
@@ -90,23 +119,30 @@ function openApiDocument(): JsonSchema {
       },
       '/api/v1/imports': {
         get: {
+          operationId: 'searchImports',
           summary: 'Search the import log, newest first, with cursor pagination',
           security: operator,
           parameters: queryParameters(ImportSearch),
           responses: {
-            200: json({
-              type: 'object',
-              properties: {
-                items: { type: 'array', items: { $ref: '#/components/schemas/Import' } },
-                nextCursor: { type: ['string', 'null'] },
-              },
-            }),
-            401: error('no operator token'),
+            200: {
+              description: 'one page of imports; nextCursor asks for the next',
+              ...json({
+                type: 'object',
+                properties: {
+                  items: { type: 'array', items: { $ref: '#/components/schemas/Import' } },
+                  nextCursor: { type: ['string', 'null'] },
+                },
+                required: ['items', 'nextCursor'],
+              }),
+            },
+            400: error('a filter that is not valid'),
+            ...operatorRefusals,
           },
         },
       },
       '/api/v1/where-is': {
         get: {
+          operationId: 'whereIsWorkOrder',
           summary:
             'Where is my work order? Which case a work order a garage misses is (never arrived, still importing, failed, cancelled, suspicious date, older version skipped, work started, imported), in plain words with the evidence',
           security: operator,
@@ -114,27 +150,37 @@ function openApiDocument(): JsonSchema {
             ['garageId', 'number'].includes(String(parameter['name'])) ? { ...parameter, required: true } : parameter,
           ),
           responses: {
-            200: json({ $ref: '#/components/schemas/WhereIsAnswer' }),
+            200: {
+              description: 'the case, in plain words, with the evidence',
+              ...json({ $ref: '#/components/schemas/WhereIsAnswer' }),
+            },
             400: error('no garageId or number, or a period that is not a date'),
-            401: error('no operator token'),
+            ...operatorRefusals,
           },
         },
       },
       '/api/v1/imports/{importId}': {
         get: {
+          operationId: 'getImport',
           summary: 'One import: issues and warnings in plain words, documents written, Web UI link',
           security: operator,
           parameters: [pathParameter('importId')],
-          responses: { 200: json({ $ref: '#/components/schemas/Import' }), 404: error('no such import') },
+          responses: {
+            200: { description: 'the import', ...json({ $ref: '#/components/schemas/Import' }) },
+            ...operatorRefusals,
+            404: error('no such import'),
+          },
         },
       },
       '/api/v1/imports/{importId}/retry': {
         post: {
+          operationId: 'retryImport',
           summary: 'Retry one failed import with the stored raw push and the current code',
           security: operator,
           parameters: [pathParameter('importId')],
           responses: {
-            202: { description: 'retry started' },
+            202: { description: 'retry started', ...json(schema(RetryStarted)) },
+            ...operatorRefusals,
             404: error('no such import'),
             409: error('not failed, or already being retried'),
           },
@@ -142,66 +188,118 @@ function openApiDocument(): JsonSchema {
       },
       '/api/v1/imports/retry': {
         post: {
+          operationId: 'retryImports',
           summary: 'Retry every failed import matching a filter; dryRun (default true) only lists them',
           security: operator,
           requestBody: json(schema(BulkRetryRequest)),
           responses: {
-            200: { description: 'dry run: total and the imports it would retry' },
-            202: { description: 'retries started' },
+            200: { description: 'dry run: total and the imports it would retry', ...json(schema(BulkRetryPlan)) },
+            202: { description: 'retries started', ...json(schema(BulkRetryResults)) },
+            400: error('a filter that is not valid'),
+            ...operatorRefusals,
           },
         },
       },
       '/api/v1/garages/{garageId}/appointments/{dmsNumber}/timeline': {
         get: {
+          operationId: 'getAppointmentTimeline',
           summary: 'Every push for one appointment, in the order newest-wins puts them (docs/ordering.md)',
           security: operator,
           parameters: [pathParameter('garageId'), pathParameter('dmsNumber')],
           responses: {
-            200: json({
-              type: 'object',
-              properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Import' } } },
-            }),
+            200: {
+              description: 'the pushes, in that order',
+              ...json({
+                type: 'object',
+                properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Import' } } },
+                required: ['items'],
+              }),
+            },
+            ...operatorRefusals,
           },
         },
       },
       '/api/v1/garages/silence': {
         get: {
+          operationId: 'getGarageSilence',
           summary: 'Garages with no push for N business hours',
           security: operator,
-          responses: { 200: { description: 'per garage: lastPushAt, silentBusinessHours, silent' } },
+          responses: {
+            200: { description: 'per garage: lastPushAt, silentBusinessHours, silent', ...json(schema(SilenceAnswer)) },
+            ...operatorRefusals,
+          },
         },
       },
       '/api/v1/rejections': {
         get: {
+          operationId: 'listRejections',
           summary: 'Refused pushes (metadata only), newest first',
           security: operator,
-          responses: { 200: { description: 'items' } },
+          responses: {
+            200: { description: 'items' },
+            400: error('garageId not text, or limit not 1 to 500'),
+            ...operatorRefusals,
+          },
         },
       },
       ...garagePaths({ json, error, operator, pathParameter, schema }),
       '/codec/decode': {
         post: {
+          operationId: 'decodePayloads',
           summary: 'Temporal Web UI remote codec: decrypt payloads',
           security: operator,
-          responses: { 200: { description: 'payloads' } },
+          responses: {
+            200: { description: 'payloads' },
+            400: error('not {"payloads": [...]} as the Web UI sends it'),
+            ...operatorRefusals,
+            422: error('a payload that cannot be decoded'),
+          },
         },
       },
       '/codec/encode': {
         post: {
+          operationId: 'encodePayloads',
           summary: 'Temporal Web UI remote codec: encrypt payloads',
           security: operator,
-          responses: { 200: { description: 'payloads' } },
+          responses: {
+            200: { description: 'payloads' },
+            400: error('not {"payloads": [...]} as the Web UI sends it'),
+            ...operatorRefusals,
+            422: error('a payload that cannot be decoded'),
+          },
         },
       },
-      '/healthz': { get: { summary: 'The process is up', responses: { 200: { description: 'ok' } } } },
+      '/healthz': {
+        get: {
+          operationId: 'getHealth',
+          summary: 'The process is up',
+          security: open,
+          responses: { 200: { description: 'ok' } },
+        },
+      },
       '/readyz': {
         get: {
+          operationId: 'getReadiness',
+          security: open,
           summary: 'Temporal and the database answer (503 says which does not)',
           responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } },
         },
       },
       '/metrics': {
-        get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text/plain; version=0.0.4' } } },
+        get: {
+          operationId: 'getMetrics',
+          summary: 'Prometheus metrics',
+          security: open,
+          responses: { 200: { description: 'text/plain; version=0.0.4' } },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          summary: 'This document',
+          security: open,
+          responses: { 200: { description: 'OpenAPI 3.1, JSON' } },
+        },
       },
     },
   };

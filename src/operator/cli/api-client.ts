@@ -1,24 +1,11 @@
-/** A thin client of the import API, authenticated with an operator token. */
+import createClient from 'openapi-fetch';
+import type { paths } from '../api/openapi-types.generated.js';
+
+/**
+ * A client of the operator API, authenticated with an operator token, whose paths, parameters and answers are typed
+ * from the OpenAPI document the operator listener serves (`npm run generate:api-types`).
+ */
 export function importApiClient(baseUrl: string, token: string) {
-  async function call(
-    method: 'GET' | 'POST',
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; json: unknown }> {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
-  }
-  return {
-    get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown) => call('POST', path, body),
-  };
+  return createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${token}` } });
 }
 export type ImportApiClient = ReturnType<typeof importApiClient>;

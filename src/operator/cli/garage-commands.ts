@@ -1,21 +1,13 @@
+import type { components } from '../api/openapi-types.generated.js';
 import type { ImportApiClient } from './api-client.js';
 import type { CommandResult } from './commands.js';
 import { table } from './text-table.js';
 
-type Secret = { secretId: string; createdAt: string; validUntil: string | null };
-type Garage = {
-  garageId: string;
-  disabled: boolean;
-  keepImportingAfterWorkStarted: boolean;
-  source: string;
-  updatedAt: string;
-  secrets: Secret[];
-};
-type Issued = { garage: Garage; secretId: string; secret: string };
+type Garage = components['schemas']['Garage'];
+type Issued = components['schemas']['IssuedSecret'];
 
-function failure(json: unknown): CommandResult {
-  const error = (json as { error?: { code?: string; message?: string; issues?: { path: string; message: string }[] } })
-    ?.error;
+function failure(body: components['schemas']['ErrorBody'] | undefined): CommandResult {
+  const error = body?.error;
   const issues = (error?.issues ?? []).map((issue) => `\n  ${issue.path}: ${issue.message}`).join('');
   return {
     output: `error: ${error?.message ?? 'unexpected answer'} (${error?.code ?? 'unknown'})${issues}`,
@@ -52,15 +44,15 @@ function issuedText(issued: Issued, what: string): CommandResult {
   };
 }
 
-const path = (garageId: string, rest = '') => `/api/v1/garages/${encodeURIComponent(garageId)}${rest}`;
+const onGarage = (garageId: string) => ({ params: { path: { garageId } } });
 
 /** `garages list|show|add|new-secret|retire-secret|disable|enable`: garages as data, over the import API. */
 export function garageCommands(api: ImportApiClient) {
   return {
     async list(): Promise<CommandResult> {
-      const { status, json } = await api.get('/api/v1/garages');
-      if (status !== 200) return failure(json);
-      const rows = (json as { items: Garage[] }).items.map((garage) => ({
+      const { data, error } = await api.GET('/api/v1/garages');
+      if (data === undefined) return failure(error);
+      const rows = (data.items ?? []).map((garage) => ({
         ...garage,
         state: state(garage),
         secrets: garage.secrets.map((secret) => secret.secretId).join(' '),
@@ -72,13 +64,12 @@ export function garageCommands(api: ImportApiClient) {
     },
 
     async show(garageId: string): Promise<CommandResult> {
-      const { status, json } = await api.get(path(garageId));
-      if (status !== 200) return failure(json);
-      const { garage, audit } = json as { garage: Garage; audit: Record<string, unknown>[] };
-      const rows = audit.map((entry) => ({ ...entry, details: JSON.stringify(entry['details']) }));
+      const { data, error } = await api.GET('/api/v1/garages/{garageId}', onGarage(garageId));
+      if (data === undefined) return failure(error);
+      const rows = data.audit.map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
       return {
         output: [
-          ...garageText(garage),
+          ...garageText(data.garage),
           '',
           'changes (newest first):',
           table(rows, ['at', 'action', 'by', 'details']),
@@ -88,39 +79,38 @@ export function garageCommands(api: ImportApiClient) {
     },
 
     async add(garageId: string, keepImportingAfterWorkStarted: boolean): Promise<CommandResult> {
-      const { status, json } = await api.post('/api/v1/garages', { garageId, keepImportingAfterWorkStarted });
-      return status === 201 ? issuedText(json as Issued, `garage ${garageId} added`) : failure(json);
+      const { data, error } = await api.POST('/api/v1/garages', { body: { garageId, keepImportingAfterWorkStarted } });
+      return data === undefined ? failure(error) : issuedText(data, `garage ${garageId} added`);
     },
 
     async newSecret(garageId: string, graceHours: number | undefined): Promise<CommandResult> {
-      const { status, json } = await api.post(
-        path(garageId, '/secrets'),
-        graceHours === undefined ? {} : { graceHours },
-      );
-      return status === 201
-        ? issuedText(json as Issued, `new secret for ${garageId}; the previous one stays valid until the time shown`)
-        : failure(json);
+      const { data, error } = await api.POST('/api/v1/garages/{garageId}/secrets', {
+        ...onGarage(garageId),
+        body: graceHours === undefined ? {} : { graceHours },
+      });
+      return data === undefined
+        ? failure(error)
+        : issuedText(data, `new secret for ${garageId}; the previous one stays valid until the time shown`);
     },
 
     async retireSecret(garageId: string, secretId: string | undefined): Promise<CommandResult> {
-      const { status, json } = await api.post(
-        path(garageId, '/secrets/retire'),
-        secretId === undefined ? {} : { secretId },
-      );
-      if (status !== 200) return failure(json);
-      return {
-        output: [`secret retired; ${garageId} now has:`, ...secretLines(json as Garage)].join('\n'),
-        exitCode: 0,
-      };
+      const { data, error } = await api.POST('/api/v1/garages/{garageId}/secrets/retire', {
+        ...onGarage(garageId),
+        body: secretId === undefined ? {} : { secretId },
+      });
+      if (data === undefined) return failure(error);
+      return { output: [`secret retired; ${garageId} now has:`, ...secretLines(data)].join('\n'), exitCode: 0 };
     },
 
     async setDisabled(garageId: string, disabled: boolean): Promise<CommandResult> {
-      const { status, json } = await api.post(path(garageId, disabled ? '/disable' : '/enable'));
-      if (status !== 200) return failure(json);
+      const { data, error } = disabled
+        ? await api.POST('/api/v1/garages/{garageId}/disable', onGarage(garageId))
+        : await api.POST('/api/v1/garages/{garageId}/enable', onGarage(garageId));
+      if (data === undefined) return failure(error);
       const note = disabled
         ? ': its pushes are refused (401, recorded as garage_disabled)'
         : ': its pushes are accepted';
-      return { output: `garage ${garageId} ${state(json as Garage)}${note}`, exitCode: 0 };
+      return { output: `garage ${garageId} ${state(data)}${note}`, exitCode: 0 };
     },
   };
 }

@@ -1,9 +1,9 @@
 import { html } from './html.js';
 import { page } from './layout.js';
 
-/** Where to go after signing in: only a support page of this site, never an address elsewhere. */
+/** Where to go after signing in: only a support page or the Web UI (`/temporal`) of this site, never elsewhere. */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/support(?:[/?]|$)/.test(next) ? next : '/support';
+  return typeof next === 'string' && /^\/(?:support|temporal)(?:[/?]|$)/.test(next) ? next : '/support';
 }
 
 /** The sign-in form: one operator token, as given to support by the on-call lead. */
