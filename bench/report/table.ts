@@ -4,14 +4,15 @@ import type { LatencySummary } from './stats.js';
 const cell = (text: string | number, width: number): string => String(text).padStart(width);
 const label = (text: string): string => text.padEnd(40);
 
+// Wide enough for minutes in ms: a starved garage's latency runs to six digits.
 const figures = (latency: LatencySummary): string =>
-  [latency.p50, latency.p95, latency.p99, latency.max].map((v) => cell(v, 8)).join('');
+  [latency.p50, latency.p95, latency.p99, latency.max].map((v) => cell(v, 10)).join('');
 
 function latencyLines(results: BenchResults): string[] {
   const { latency, fairness } = results;
-  const header = `${label('push to documents (ms)')}${['p50', 'p95', 'p99', 'max', 'errors'].map((h) => cell(h, 8)).join('')}`;
+  const header = `${label('push to documents (ms)')}${['p50', 'p95', 'p99', 'max', 'errors'].map((h) => cell(h, 10)).join('')}`;
   const rows = latency.flatMap((l) => [
-    `${label(`${l.ratePerSecond}/s, pipeline (push to documents)`)}${figures(l.pushToDocuments.latency)}${cell(l.errors, 8)}`,
+    `${label(`${l.ratePerSecond}/s, pipeline (push to documents)`)}${figures(l.pushToDocuments.latency)}${cell(l.errors, 10)}`,
     `${label(`${l.ratePerSecond}/s, pipeline (push to import log)`)}${figures(l.pushToImportLog.latency)}`,
     `${label(`${l.ratePerSecond}/s, floor (start to completion)`)}${figures(l.floorStartToCompletion.latency)}`,
   ]);
@@ -20,7 +21,7 @@ function latencyLines(results: BenchResults): string[] {
       ? []
       : [
           `${label('B-E at 1/s each, quiet pipeline')}${figures(fairness.othersQuiet.latency)}`,
-          `${label("B-E at 1/s each, during A's burst")}${figures(fairness.othersDuringBurst.latency)}${cell(fairness.othersErrors, 8)}`,
+          `${label("B-E at 1/s each, during A's burst")}${figures(fairness.othersDuringBurst.latency)}${cell(fairness.othersErrors, 10)}`,
           `A's burst: ${fairness.burst.pushes} pushes, ${fairness.burst.accepted} accepted after ${fairness.burst.rateLimitedAnswers} 429s ` +
             `(limit ${fairness.rateLimitPerMinute}/min), outcomes ${JSON.stringify(fairness.burst.outcomes)}, ${fairness.burst.seconds.toFixed(1)} s`,
         ];
