@@ -2,6 +2,7 @@ import type { GarageConfig } from '../../src/config.js';
 import { mapLimited } from '../load/limited.js';
 import { pushClient } from '../load/push-client.js';
 import { meterCpu, type CpuUse } from '../processes/cpu-meter.js';
+import { summarizeLatency, type LatencySummary } from '../report/stats.js';
 import { benchSettings } from '../settings.js';
 import { benchPushes } from '../workload/push-bodies.js';
 import { readImports, waitUntilImported, type ImportWatch } from './import-progress.js';
@@ -15,6 +16,11 @@ export type FairnessResult = Readonly<{
   othersRatePerSecond: number;
   othersQuiet: LatencyFigures;
   othersDuringBurst: LatencyFigures;
+  /**
+   * How many of A's imports finished while one of B–E's pushes waited for its documents: how far back in the queue
+   * the others wait. Unlike the latency, it hardly moves with the load other processes put on the machine.
+   */
+  burstImportsOvertaking: LatencySummary;
   /** othersDuringBurst p99 / othersQuiet p99. */
   p99Ratio: number;
   othersErrors: number;
@@ -35,6 +41,21 @@ export type FairnessResult = Readonly<{
 type Running = Readonly<{ receiverUrl: string; watch: ImportWatch; pids: Record<string, number> }>;
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+/** For each span, how many of the sorted times fall inside it. */
+function countWithin(spans: readonly { from: number; to: number }[], sortedTimes: readonly number[]): number[] {
+  const below = (limit: number): number => {
+    let low = 0;
+    let high = sortedTimes.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((sortedTimes[middle] ?? 0) <= limit) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return spans.map((span) => below(span.to) - below(span.from));
+}
 
 /**
  * On one warm pipeline whose receiver enforces the product's rate limit: B–E at 1 push/s each on a quiet pipeline,
@@ -98,6 +119,12 @@ export async function measureFairness(
     othersRatePerSecond: benchSettings.fairnessOthersRate,
     othersQuiet,
     othersDuringBurst,
+    burstImportsOvertaking: summarizeLatency(
+      countWithin(
+        duringLatency.spans,
+        [...done.finishedAt].sort((a, b) => a - b),
+      ),
+    ),
     p99Ratio: round2(othersDuringBurst.latency.p99 / othersQuiet.latency.p99),
     othersErrors: [...quiet, ...during].filter((start) => start.answer.status !== 202).length,
     burst: {

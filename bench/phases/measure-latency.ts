@@ -76,16 +76,23 @@ export async function sendPaced(
 export async function pushLatencies(
   watch: ImportWatch,
   starts: readonly PacedStart[],
-): Promise<{ documents: number[]; importLog: number[]; outcomes: Record<string, number> }> {
+): Promise<{
+  documents: number[];
+  /** From when each push was due to when its documents were written (epoch ms), in the same order as `documents`. */
+  spans: { from: number; to: number }[];
+  importLog: number[];
+  outcomes: Record<string, number>;
+}> {
   const accepted = starts.filter((start) => start.answer.workflowId !== undefined);
   const times = await readImportTimes(
     watch.temporal,
     accepted.map((start) => start.answer.workflowId ?? ''),
   );
-  const documents = accepted.flatMap((start, index) => {
+  const spans = accepted.flatMap((start, index) => {
     const at = times[index]?.documentsAt;
-    return at === undefined ? [] : [at - start.dueAt];
+    return at === undefined ? [] : [{ from: start.dueAt, to: at }];
   });
+  const documents = spans.map((span) => span.to - span.from);
   const records = await watch.collections.imports
     .find(
       { _id: { $in: accepted.map((start) => start.answer.importId ?? '') } },
@@ -100,7 +107,7 @@ export async function pushLatencies(
     outcomes[record.status] = (outcomes[record.status] ?? 0) + 1;
     return record.finishedAt === null ? [] : [record.finishedAt.getTime() - start.dueAt];
   });
-  return { documents, importLog, outcomes };
+  return { documents, spans, importLog, outcomes };
 }
 
 /**

@@ -22,6 +22,7 @@ function latencyLines(results: BenchResults): string[] {
       : [
           `${label('B-E at 1/s each, quiet pipeline')}${figures(fairness.othersQuiet.latency)}`,
           `${label("B-E at 1/s each, during A's burst")}${figures(fairness.othersDuringBurst.latency)}${cell(fairness.othersErrors, 10)}`,
+          `${label("A's imports finished while one waited")}${figures(fairness.burstImportsOvertaking)}`,
           `A's burst: ${fairness.burst.pushes} pushes, ${fairness.burst.accepted} accepted after ${fairness.burst.rateLimitedAnswers} 429s ` +
             `(limit ${fairness.rateLimitPerMinute}/min), outcomes ${JSON.stringify(fairness.burst.outcomes)}, ${fairness.burst.seconds.toFixed(1)} s`,
         ];
