@@ -86,9 +86,9 @@ function pushToDocumentsSeries(results: BenchResults): Series[] {
 
 function logAxis(series: readonly Series[], label: string) {
   const slowest = Math.max(...series.flatMap((line) => line.points.map(([, y]) => y)), 100);
-  const ticks = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000].filter(
-    (t) => t <= slowest * 2,
-  );
+  const ticks = [
+    1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000, 1000000,
+  ].filter((t) => t <= slowest * 2);
   const max = ticks.at(-1) ?? 100;
   return { label, min: 1, max, ticks, scale: (ms: number) => Math.log10(Math.max(1, ms)) / Math.log10(max) };
 }
