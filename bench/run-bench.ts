@@ -4,13 +4,13 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureDirect } from './phases/measure-direct.js';
 import { measureFloor } from './phases/measure-floor.js';
-import { runAcceptRates, runBurst, type BurstRun } from './phases/pipeline-run.js';
+import { runAcceptRates, runBurst, runFairness, runLatency, type BurstRun } from './phases/pipeline-run.js';
 import type { MemoryPeak } from './processes/memory-sampler.js';
 import { createRunContext, type RunContext } from './phases/run-context.js';
 import { killLiveChildren } from './processes/child-process.js';
 import { cpuRow } from './report/cpu-breakdown.js';
 import { machineFacts, type MachineFacts } from './report/machine-facts.js';
-import { ratiosOf, targetsOf, type BenchResults } from './report/results.js';
+import { latencyTargetsOf, ratiosOf, targetsOf, type BenchResults } from './report/results.js';
 import { renderChart } from './report/svg-chart.js';
 import { printTable } from './report/table.js';
 import { startBenchServices } from './services/bench-services.js';
@@ -35,6 +35,8 @@ async function measureAll(context: RunContext, started: number, machine: Machine
     runs.push(await runBurst(context, workers));
   }
   const rates = skip.has('rates') ? undefined : await runAcceptRates(context);
+  const latency = skip.has('latency') ? [] : await runLatency(context);
+  const fairness = skip.has('fairness') ? null : await runFairness(context);
   const single = runs.find((run) => run.workers === 1);
   const singleWorker = single?.workerMemory[0];
   if (single === undefined || singleWorker === undefined) throw new Error('the bench needs a one-worker run');
@@ -60,16 +62,31 @@ async function measureAll(context: RunContext, started: number, machine: Machine
     direct,
     pipeline: single.burst,
     accept,
+    latency,
+    fairness,
     memory: { receiver: receiverMemory, worker: workerMemory, floorWorker: floor.workerMemory },
     scaling,
     ratios,
-    targets: targetsOf(ratios, accept, workerMemory),
+    targets: [...targetsOf(ratios, accept, workerMemory), ...latencyTargetsOf(latency, fairness)],
     cpu: [
       cpuRow('Temporal floor, per workflow', floor.workflows, floor.cpu, machine.cores),
       cpuRow('direct baseline, per import', direct.imports, direct.cpu, machine.cores),
       ...runs.map((run) =>
         cpuRow(`pipeline ${run.workers} worker(s), per import`, run.burst.pushes, run.burst.cpu, machine.cores),
       ),
+      ...latency.map((result) =>
+        cpuRow(`steady ${result.ratePerSecond}/s, per import`, result.pushToDocuments.count, result.cpu, machine.cores),
+      ),
+      ...(fairness === null
+        ? []
+        : [
+            cpuRow(
+              "fairness, A's burst and B-E, per import",
+              fairness.burst.accepted + fairness.othersDuringBurst.count,
+              fairness.cpu,
+              machine.cores,
+            ),
+          ]),
     ],
   };
 }

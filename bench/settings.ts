@@ -33,6 +33,16 @@ export const benchSettings = {
   /** Fixed arrival rates for the accept latency, pushes/s, each held this many seconds. */
   acceptRates: [50, 100, 200],
   acceptSeconds: numberFromEnv('BENCH_ACCEPT_SECONDS', 10),
+  /** Steady rates for push-to-documents latency (and the floor's start to completion), pushes/s, each held this long. */
+  latencyRates: [2, 5, 10],
+  latencySeconds: numberFromEnv('BENCH_LATENCY_SECONDS', 60),
+  /** Garage A's burst in the fairness phase, while B–E send this many pushes/s each. */
+  fairnessBurstPushes: numberFromEnv('BENCH_FAIRNESS_PUSHES', 2000),
+  fairnessOthersRate: 1,
+  /** How long B–E are measured on a quiet pipeline first. */
+  fairnessQuietSeconds: numberFromEnv('BENCH_FAIRNESS_QUIET_SECONDS', 60),
+  /** The receiver's per-garage budget in the fairness phase: the product's default `RATE_LIMIT_PER_MINUTE`. */
+  fairnessRateLimitPerMinute: numberFromEnv('BENCH_FAIRNESS_RATE_LIMIT', 600),
   /** Garages per phase; pushes go round-robin over them. */
   garagesPerPhase: 4,
   /** One car per this many pushes, so cars and their parties are shared among appointments. */
@@ -41,7 +51,7 @@ export const benchSettings = {
   scalingWorkers: [1, 2],
   /** How long a phase may take before the bench gives up on it. */
   phaseTimeoutMs: 600_000,
-  /** Phases to leave out while tuning (`BENCH_SKIP=direct,floor,rates,scaling`); a full run skips none. */
+  /** Phases to leave out while tuning (`BENCH_SKIP=rates,scaling,latency,fairness`); a full run skips none. */
   skip: listFromEnv('BENCH_SKIP'),
   /** MongoDB driver connection pool per process (`maxPoolSize`); the driver's default is 100. */
   mongoPoolSize: numberFromEnv('BENCH_MONGO_POOL', 100),

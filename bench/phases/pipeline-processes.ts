@@ -7,13 +7,22 @@ import { pipelineEnv, type RunContext } from './run-context.js';
 export type RunningReceiver = Readonly<{ url: string; process: MeasuredChild }>;
 
 /** The product's receiver entry point (`src/main/receiver.ts`) as a child process; ready when /readyz answers 200. */
-export async function startReceiverProcess(context: RunContext, run: string): Promise<RunningReceiver> {
+export async function startReceiverProcess(
+  context: RunContext,
+  run: string,
+  env: Record<string, string> = {},
+): Promise<RunningReceiver> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const process = await startMeasuredChild(`receiver-${run}`, 'src/main/receiver.ts', pipelineEnv(context, run, port), {
-    kind: 'http',
-    url: `${url}/readyz`,
-  });
+  const process = await startMeasuredChild(
+    `receiver-${run}`,
+    'src/main/receiver.ts',
+    pipelineEnv(context, run, port, env),
+    {
+      kind: 'http',
+      url: `${url}/readyz`,
+    },
+  );
   return { url, process };
 }
 

@@ -4,9 +4,17 @@ import { openMongo } from '../../src/store/open-mongo.js';
 import type { MeasuredChild } from '../processes/measured-child.js';
 import type { MemoryPeak } from '../processes/memory-sampler.js';
 import { benchSettings, workerTuning } from '../settings.js';
+import { benchPushes } from '../workload/push-bodies.js';
 import type { ImportWatch } from './import-progress.js';
 import { measureAccept, type AcceptResult } from './measure-accept.js';
 import { measureBurst, type BurstResult } from './measure-burst.js';
+import { measureFairness, type FairnessResult } from './measure-fairness.js';
+import {
+  latencyPushCount,
+  measureFloorLatency,
+  measurePipelineLatency,
+  type LatencyResult,
+} from './measure-latency.js';
 import { startReceiverProcess, startWorkerProcesses } from './pipeline-processes.js';
 import type { PipelinePhase, RunContext } from './run-context.js';
 
@@ -39,8 +47,9 @@ async function withPipeline<T>(
   run: string,
   workers: number,
   measure: (running: Running) => Promise<T>,
+  receiverEnv: Record<string, string> = {},
 ): Promise<PipelineProcesses & { result: T }> {
-  const receiver = await startReceiverProcess(context, run);
+  const receiver = await startReceiverProcess(context, run, receiverEnv);
   const workerProcesses = await startWorkerProcesses(context, run, workers, workerTuning);
   const mongo = await openMongo({ url: context.services.mongoUrl, database: context.database(run) }, 30_000);
   const connection = await Connection.connect({ address: context.services.temporalAddress });
@@ -100,4 +109,42 @@ export async function runAcceptRates(context: RunContext): Promise<AcceptRun> {
     }
   }
   return { accept, receiverMemory, workerMemory };
+}
+
+/**
+ * Push-to-documents latency at each steady rate on one warm pipeline (a receiver and a worker process), then the
+ * floor workflow's start-to-completion at the same rates on a warm floor worker.
+ */
+export async function runLatency(context: RunContext): Promise<LatencyResult[]> {
+  const garages = context.garages.latency;
+  const pushes = benchPushes(garages, latencyPushCount(), benchSettings.pushesPerCar);
+  const { result: pipeline } = await withPipeline(context, 'latency', 1, (running) =>
+    measurePipelineLatency(running, garages, pushes, step),
+  );
+  await sleep(pauseMs);
+  const floor = await measureFloorLatency(context);
+  return pipeline.map((result) => {
+    const floorFigures = floor.get(result.ratePerSecond);
+    if (floorFigures === undefined) throw new Error(`no floor latency at ${result.ratePerSecond}/s`);
+    const { errors, ...floorStartToCompletion } = floorFigures;
+    step(`floor at ${result.ratePerSecond}/s: p50 ${floorStartToCompletion.latency.p50} ms`);
+    return { ...result, floorStartToCompletion, errors: result.errors + errors };
+  });
+}
+
+/** Garage A's burst beside B–E at 1 push/s each, on one pipeline whose receiver enforces the product's rate limit. */
+export async function runFairness(context: RunContext): Promise<FairnessResult> {
+  await sleep(pauseMs);
+  const { result } = await withPipeline(
+    context,
+    'fairness',
+    1,
+    (running) => measureFairness(running, context.garages.fairness, step),
+    { RATE_LIMIT_PER_MINUTE: String(benchSettings.fairnessRateLimitPerMinute) },
+  );
+  step(
+    `fairness: B–E p99 ${result.othersQuiet.latency.p99} ms quiet, ${result.othersDuringBurst.latency.p99} ms ` +
+      `during A's burst; A imported ${result.burst.outcomes['imported'] ?? 0} of ${result.burst.pushes}`,
+  );
+  return result;
 }

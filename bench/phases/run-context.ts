@@ -6,7 +6,7 @@ import { benchSettings } from '../settings.js';
 import { benchGarages } from '../workload/bench-garages.js';
 
 /** The phases whose pushes go through the receiver, each with garages of its own. */
-export const pipelinePhases = ['burst1', 'rate50', 'rate100', 'rate200', 'burst2'] as const;
+export const pipelinePhases = ['burst1', 'rate50', 'rate100', 'rate200', 'burst2', 'latency', 'fairness'] as const;
 export type PipelinePhase = (typeof pipelinePhases)[number];
 
 /** What every phase of one bench run shares: ids unique to the run, the services, the bundles, the secrets. */
@@ -45,6 +45,9 @@ export function createRunContext(
       rate100: garagesOf('rate100'),
       rate200: garagesOf('rate200'),
       burst2: garagesOf('burst2'),
+      latency: garagesOf('latency'),
+      // Garage A, which bursts, and B–E, which send 1 push/s each (bench/phases/measure-fairness.ts).
+      fairness: benchGarages(runId, 'fairness', 5),
     },
     database: (phase) => {
       const name = `bench_${runId}_${phase}`;
@@ -60,7 +63,12 @@ export function createRunContext(
  * The environment the product's receiver and worker read (src/config.ts) for one pipeline run: its own database and
  * task queue, so runs neither share data nor pick up each other's leftover workflows.
  */
-export function pipelineEnv(context: RunContext, run: string, receiverPort: number): Record<string, string> {
+export function pipelineEnv(
+  context: RunContext,
+  run: string,
+  receiverPort: number,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   return {
     TEMPORAL_ADDRESS: context.services.temporalAddress,
     TEMPORAL_UI_URL: context.services.temporalUiUrl,
@@ -76,6 +84,7 @@ export function pipelineEnv(context: RunContext, run: string, receiverPort: numb
     // The per-garage rate limit would throttle the bench's bursts; production keeps its own value.
     RATE_LIMIT_PER_MINUTE: '100000000',
     LOG_LEVEL: 'info',
+    ...overrides,
   };
 }
 

@@ -1,7 +1,9 @@
 import type { AcceptResult } from '../phases/measure-accept.js';
 import type { BurstResult } from '../phases/measure-burst.js';
 import type { DirectResult } from '../phases/measure-direct.js';
+import type { FairnessResult } from '../phases/measure-fairness.js';
 import type { FloorResult } from '../phases/measure-floor.js';
+import type { LatencyResult } from '../phases/measure-latency.js';
 import type { MemoryPeak } from '../processes/memory-sampler.js';
 import type { CpuRow } from './cpu-breakdown.js';
 import type { MachineFacts } from './machine-facts.js';
@@ -24,6 +26,10 @@ export type BenchResults = Readonly<{
   /** The pipeline burst with one worker process: the headline figure. */
   pipeline: BurstResult;
   accept: AcceptResult[];
+  /** Push to documents at steady rates, beside the floor workflow's start to completion (empty when skipped). */
+  latency: LatencyResult[];
+  /** One garage's burst beside four quiet ones (null when skipped). */
+  fairness: FairnessResult | null;
   memory: Readonly<{ receiver: MemoryPeak; worker: MemoryPeak; floorWorker: MemoryPeak }>;
   scaling: readonly ScalingRun[];
   ratios: Readonly<{ pipelineToFloor: number; pipelineToDirect: number; twoWorkersToOne: number | null }>;
@@ -83,4 +89,47 @@ export function targetsOf(
       met: worker.peakRssMb <= 300,
     },
   ];
+}
+
+/** The issue's latency and fairness targets (issue 16), checked against this run. */
+export function latencyTargetsOf(latency: readonly LatencyResult[], fairness: FairnessResult | null): Target[] {
+  const at = (rate: number) => latency.find((result) => result.ratePerSecond === rate);
+  const p99Target = (rate: number, wantedMs: number): Target => {
+    const measured = at(rate);
+    const p99 = measured?.pushToDocuments.latency.p99;
+    return {
+      name: `push-to-documents p99 at ${rate} pushes/s`,
+      wanted: `<= ${wantedMs} ms`,
+      measured: p99 === undefined ? 'not measured' : `${p99} ms`,
+      met: p99 !== undefined && p99 <= wantedMs && measured?.errors === 0,
+    };
+  };
+  const p50Targets = latency.map((result): Target => {
+    const pipeline = result.pushToDocuments.latency.p50;
+    const floor = result.floorStartToCompletion.latency.p50;
+    return {
+      name: `push-to-documents p50 at ${result.ratePerSecond}/s within 2x the floor workflow's`,
+      wanted: `<= ${round2(floor * 2)} ms (floor p50 ${floor} ms)`,
+      measured: `${pipeline} ms (${round2(pipeline / floor)}x)`,
+      met: pipeline <= floor * 2,
+    };
+  });
+  const fairnessTargets: Target[] =
+    fairness === null
+      ? []
+      : [
+          {
+            name: "other garages' push-to-documents p99 during one garage's burst",
+            wanted: `<= 2x quiet p99 (${round2(fairness.othersQuiet.latency.p99 * 2)} ms)`,
+            measured: `${fairness.othersDuringBurst.latency.p99} ms (${fairness.p99Ratio}x)`,
+            met: fairness.p99Ratio <= 2,
+          },
+          {
+            name: "the bursting garage's pushes all imported",
+            wanted: `${fairness.burst.pushes} imported`,
+            measured: `${fairness.burst.outcomes['imported'] ?? 0} imported`,
+            met: (fairness.burst.outcomes['imported'] ?? 0) === fairness.burst.pushes,
+          },
+        ];
+  return [p99Target(5, 150), p99Target(10, 250), ...p50Targets, ...fairnessTargets];
 }

@@ -52,6 +52,56 @@ function latencySeries(results: BenchResults): Series[] {
   }));
 }
 
+type Curve = readonly { percentile: number; ms: number }[];
+const curvePoints = (curve: Curve): [number, number][] =>
+  curve.map(({ percentile, ms }) => [percentile, Math.max(1, ms)]);
+
+/** Push to documents per steady rate (solid), the floor workflow at the same rate (dashed), and the fairness phase. */
+function pushToDocumentsSeries(results: BenchResults): Series[] {
+  const series: Series[] = results.latency.flatMap((result, index) => [
+    {
+      name: `${result.ratePerSecond}/s push to documents`,
+      color: colors[index % colors.length] ?? '',
+      points: curvePoints(result.pushToDocuments.latencyCurve),
+    },
+    {
+      name: `${result.ratePerSecond}/s floor workflow`,
+      color: colors[index % colors.length] ?? '',
+      points: curvePoints(result.floorStartToCompletion.latencyCurve),
+      dashed: true,
+    },
+  ]);
+  const { fairness } = results;
+  if (fairness === null) return series;
+  return [
+    ...series,
+    { name: 'B-E, quiet', color: colors[5] ?? '', points: curvePoints(fairness.othersQuiet.latencyCurve) },
+    {
+      name: "B-E, during A's burst",
+      color: colors[6] ?? '',
+      points: curvePoints(fairness.othersDuringBurst.latencyCurve),
+    },
+  ];
+}
+
+function logAxis(series: readonly Series[], label: string) {
+  const slowest = Math.max(...series.flatMap((line) => line.points.map(([, y]) => y)), 100);
+  const ticks = [
+    1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000, 1000000,
+  ].filter((t) => t <= slowest * 2);
+  const max = ticks.at(-1) ?? 100;
+  return { label, min: 1, max, ticks, scale: (ms: number) => Math.log10(Math.max(1, ms)) / Math.log10(max) };
+}
+
+const percentileAxis = {
+  label: 'percentile',
+  min: 0,
+  max: 100,
+  ticks: [0, 50, 90, 99, 99.9, 100],
+  scale: (p: number) => nines(p) / 4,
+  tickLabel: (p: number) => (p === 100 ? 'max' : `p${p}`),
+};
+
 /** The run at a glance: throughput over time for each burst, and the accept latency distribution per rate. */
 export function renderChart(results: BenchResults): string {
   const throughput = throughputSeries(results);
@@ -107,6 +157,21 @@ export function renderChart(results: BenchResults): string {
         },
       ],
     }),
+    ...(results.latency.length === 0 && results.fairness === null
+      ? []
+      : [
+          plotSvg({
+            left: 80,
+            top: 770,
+            width: 620,
+            height: 260,
+            title: 'Push to documents written, steady rates (dashed: floor workflow, start to completion)',
+            x: percentileAxis,
+            y: logAxis(pushToDocumentsSeries(results), 'ms (log scale)'),
+            series: pushToDocumentsSeries(results),
+          }),
+        ]),
   ].join('\n');
-  return svgDocument(960, 730, body);
+  const height = results.latency.length === 0 && results.fairness === null ? 730 : 1080;
+  return svgDocument(960, height, body);
 }

@@ -43,6 +43,10 @@ export async function startImport(start: StartImport): Promise<{ started: boolea
         args: [request],
         typedSearchAttributes: searchAttributes,
         staticSummary: importSummary(request),
+        // Matching hands out each garage's tasks in turn, so one garage's resend of thousands of pushes does not queue
+        // every other garage behind it. The activities inherit the key from the workflow (docs/scaling.md); garage ids
+        // stay within the key's 64 bytes (src/config.ts).
+        priority: { fairnessKey: request.garageId },
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         workflowIdConflictPolicy: 'FAIL',
       }),

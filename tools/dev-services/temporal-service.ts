@@ -24,6 +24,9 @@ export const temporalService: ServiceDefinition = {
       ['--sqlite-pragma', 'journal_mode=WAL'],
       ['--sqlite-pragma', 'synchronous=OFF'],
       ['--dynamic-config-value', 'system.enableActivityEagerExecution=true'],
+      // Task-queue fairness (off by default in server 1.29): imports carry their garage as fairness key
+      // (src/temporal/start-import.ts), so one garage's burst does not hold up the others (docs/scaling.md).
+      ['--dynamic-config-value', 'matching.enableFairness=true'],
       // Never reach out to the internet.
       ['--dynamic-config-value', 'frontend.enableServerVersionCheck=false'],
       // Served by the operator listener at this path, beside its codec endpoint (src/operator/web-ui-proxy.ts): one

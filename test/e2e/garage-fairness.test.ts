@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { Client, Connection } from '@temporalio/client';
+import type { GarageConfig } from '../../src/config.js';
+import { startPipeline, type Pipeline } from '../support/pipeline.js';
+import { pushBody } from '../support/push-body.js';
+import { sendPush } from '../support/push-client.js';
+import { waitForImportFinished } from '../support/wait-for.js';
+
+let pipeline: Pipeline;
+let connection: Connection;
+let client: Client;
+
+before(async () => {
+  pipeline = await startPipeline();
+  connection = await Connection.connect({ address: pipeline.config.temporal.address });
+  client = new Client({ connection });
+});
+after(async () => {
+  await connection?.close();
+  await pipeline?.close();
+});
+
+/** Sends one push of the garage through the receiver and waits until its import has finished. */
+async function importOnePush(garage: GarageConfig, dmsNumber: string) {
+  const body = pushBody({ messageId: randomUUID(), appointment: { dmsNumber } });
+  const answer = await sendPush(pipeline.receiver.url, body, { garage });
+  assert.equal(answer.status, 202);
+  const record = await waitForImportFinished(pipeline.mongo.collections, String(answer.json['importId']));
+  return { workflowId: String(answer.json['workflowId']), status: record.status };
+}
+
+/** The priority the workflow was started with, from the first event of its history. */
+async function startedPriority(workflowId: string) {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  return history.events?.[0]?.workflowExecutionStartedEventAttributes?.priority;
+}
+
+describe('task-queue fairness per garage', () => {
+  it('when two garages push, then each import workflow is started with its own garage id as fairness key, and imports', async () => {
+    const first = await importOnePush(pipeline.garage, '710001');
+    const second = await importOnePush(pipeline.otherGarage, '710002');
+    assert.equal(first.status, 'imported');
+    assert.equal(second.status, 'imported');
+    assert.equal((await startedPriority(first.workflowId))?.fairnessKey, pipeline.garage.id);
+    assert.equal((await startedPriority(second.workflowId))?.fairnessKey, pipeline.otherGarage.id);
+  });
+});
