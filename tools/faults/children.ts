@@ -31,6 +31,13 @@ export function createChildren(env: Record<string, string>) {
     return handle;
   }
 
+  function logLines(needles: readonly string[]): string[] {
+    return readdirSync(logDir)
+      .filter((file) => file.startsWith('worker') || file.startsWith('receiver'))
+      .flatMap((file) => readFileSync(join(logDir, file), 'utf8').split('\n'))
+      .filter((line) => needles.every((needle) => line.includes(needle)));
+  }
+
   return {
     startWorker: (name: string) => start(name, 'src/main/worker.ts'),
 
@@ -65,11 +72,11 @@ export function createChildren(env: Record<string, string>) {
 
     /** How many lines of the worker and receiver logs contain every one of `needles`. */
     logLinesWith(...needles: string[]): number {
-      return readdirSync(logDir)
-        .filter((file) => file.startsWith('worker') || file.startsWith('receiver'))
-        .flatMap((file) => readFileSync(join(logDir, file), 'utf8').split('\n'))
-        .filter((line) => needles.every((needle) => line.includes(needle))).length;
+      return logLines(needles).length;
     },
+
+    /** The lines of the worker and receiver logs that contain every one of `needles`, to quote what they said. */
+    logLines: (...needles: string[]) => logLines(needles),
 
     /** How often the processes' logs mention `text`, for what the numbers alone do not show. */
     logMentions(text: string): number {
