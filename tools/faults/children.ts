@@ -8,9 +8,8 @@ import { faultDataDir, repoRoot } from './fault-setup.js';
 export type Child = Readonly<{ name: string; process: ChildProcess; exited: Promise<number | string> }>;
 
 /** The worker and receiver processes of the run, started as an operator would: `node --import tsx src/main/...`. */
-export function createChildren(env: Record<string, string>) {
+export function createChildren(env: Record<string, string>, logDir = join(faultDataDir, 'logs')) {
   const running = new Set<Child>();
-  const logDir = join(faultDataDir, 'logs');
 
   function start(name: string, entry: string): Child {
     mkdirSync(logDir, { recursive: true });

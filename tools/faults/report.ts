@@ -1,5 +1,5 @@
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import { pinnedTools } from '../dev-services/index.js';
 import { burstSize, type FaultResult } from './run-fault.js';
@@ -76,6 +76,13 @@ const foundAndFixed = [
     'now asks again until the counts agree.',
 ];
 
+/** The soak's part of the document (`npm run soak`, tools/soak/), kept as it is: this run does not measure it. */
+function soakSection(file: string): string[] {
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const from = current.indexOf('## Soak');
+  return from < 0 ? [] : [current.slice(from).trimEnd(), ''];
+}
+
 /** Writes `docs/reliability.md` from the run's own results: every figure in it comes from this run. */
 export async function writeReliabilityReport(
   file: string,
@@ -146,6 +153,7 @@ export async function writeReliabilityReport(
     '',
     ...foundAndFixed.map((line) => `- ${line}`),
     '',
+    ...soakSection(file),
   ].join('\n');
   // Formatted as the repository formats Markdown, so `prettier --check` passes on the written file.
   writeFileSync(file, await format(text, { ...(await resolveConfig(file)), parser: 'markdown' }));
