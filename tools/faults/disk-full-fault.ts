@@ -47,6 +47,16 @@ function alive(pid: number): boolean {
   }
 }
 
+async function countWhenBack(collections: Collections): Promise<number | null> {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    const count = await collections.imports.countDocuments({}).catch(() => null);
+    if (count !== null) return count;
+    await sleep(250);
+  }
+  return null;
+}
+
 /** The database's filesystem fills up in the middle of the burst and gets room again 45 s later. */
 export function diskFullSpec(
   children: Children,
@@ -78,11 +88,17 @@ export function diskFullSpec(
       }
     },
     async tearDown() {
+      const before = await collections.imports.countDocuments({}).catch(() => null);
       await stopService('ferretdb', { progress: serviceOptions.progress });
       try {
         disk.release(true);
       } finally {
         await startService('ferretdb', serviceOptions);
+      }
+      // The faults after this one run on the files moved back: they must hold everything written on the tmpfs.
+      const after = await countWhenBack(collections);
+      if (before !== null && after !== before) {
+        throw new Error(`disk-full: the database files moved back from the tmpfs hold ${after} imports, not ${before}`);
       }
     },
     async inject(burst) {
@@ -100,7 +116,7 @@ export function diskFullSpec(
       const during = (await finished().catch(() => -1)) - before;
       const databaseAlive = alive(ferretdb);
       const workerAlive = processes.worker.current.process.exitCode === null;
-      disk.release(false);
+      disk.makeRoom();
       const healedAt = Date.now();
       const fullErrors = children
         .logLines('Activity failed', `/${diskFullGarage.id}/`)

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   renameSync,
   rmSync,
   statfsSync,
@@ -52,6 +53,11 @@ export function smallDisk() {
       return { sizeMb, filesMb: files / 1024 ** 2 };
     },
 
+    /** Deletes the filler: the disk has room again; the database files stay where they are. */
+    makeRoom(): void {
+      rmSync(filler, { force: true });
+    },
+
     /** Bytes still free on the tmpfs. */
     freeBytes(): number {
       const stats = statfsSync(sqliteDir);
@@ -65,16 +71,14 @@ export function smallDisk() {
     release(keep: boolean): void {
       rmSync(filler, { force: true });
       if (mounted()) {
+        // A stopping FerretDB is gone from the process table before SQLite has folded its write-ahead log into the
+        // database file and closed it: copying earlier would copy the file without the log's writes.
+        waitUntilNoOneHoldsFilesIn(sqliteDir);
         if (keep && existsSync(onDiskDir)) {
           rmSync(onDiskDir, { recursive: true, force: true });
           cpSync(sqliteDir, onDiskDir, { recursive: true });
         }
-        try {
-          execFileSync('umount', [sqliteDir]);
-        } catch {
-          // Still busy (a process of a broken run holds a file): detach it now, freed when the last file closes.
-          execFileSync('umount', ['-l', sqliteDir]);
-        }
+        unmount(sqliteDir);
       }
       if (existsSync(onDiskDir)) {
         rmSync(sqliteDir, { recursive: true, force: true });
@@ -82,4 +86,43 @@ export function smallDisk() {
       }
     },
   };
+}
+
+/** Waits up to 20 s until no process has a file open under `dir` (looked up in /proc/<pid>/fd). */
+function waitUntilNoOneHoldsFilesIn(dir: string): void {
+  const holds = () =>
+    readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .some((pid) => {
+        try {
+          return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+            try {
+              return readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith(`${dir}/`);
+            } catch {
+              return false;
+            }
+          });
+        } catch {
+          return false;
+        }
+      });
+  const until = Date.now() + 20_000;
+  while (holds() && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+}
+
+/**
+ * A process that has just exited can hold its files for a moment after it is gone from the process table, so a
+ * busy mount is tried again for up to 5 s; one still busy then (a process of a broken run holds a file) is detached
+ * at once and freed when its last file closes.
+ */
+function unmount(dir: string): void {
+  for (let attempt = 0; attempt < 25; attempt++) {
+    try {
+      execFileSync('umount', [dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+      return;
+    } catch {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  execFileSync('umount', ['-l', dir]);
 }
