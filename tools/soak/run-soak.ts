@@ -43,7 +43,8 @@ const operatorPort = numberFromEnv('SOAK_OPERATOR_PORT', 3461);
 const workerMetricsPort = numberFromEnv('SOAK_WORKER_METRICS_PORT', 3462);
 /** `SOAK_REPORT=0` measures without touching docs/ (a try-out). */
 const writeReport = process.env['SOAK_REPORT'] !== '0';
-const drainMs = 180_000;
+/** A machine slower than the traffic builds a backlog; the soak waits this long for it before counting the lost. */
+const drainMs = numberFromEnv('SOAK_DRAIN_MINUTES', 15) * 60_000;
 
 const startedAt = Date.now();
 const say = (line: string) =>
@@ -177,6 +178,7 @@ async function run(): Promise<boolean> {
     await sleep(2_000);
     await poll(new Date(trafficStartedAt - 1_000));
   }
+  const drainSeconds = (Date.now() - trafficEndedAt) / 1000;
   const samples = sampling.stop();
   const soak = {
     startedAt: trafficStartedAt,
@@ -187,6 +189,7 @@ async function run(): Promise<boolean> {
     finished,
     samples,
     errorLogLines: errorLines(),
+    drainSeconds,
   };
   const minuteRows = perMinute(soak);
   const checks = verdicts(soak, minuteRows);

@@ -14,17 +14,22 @@ export type SoakRun = Readonly<{
   samples: readonly Sample[];
   /** Error lines in the worker and receiver logs (level error or fatal). */
   errorLogLines: number;
+  /** How long the last imports took to finish after the traffic stopped. */
+  drainSeconds: number;
 }>;
 
 export type Minute = Readonly<{
   minute: number;
   pushes: number;
+  /** Imports that finished in this minute, whenever their push came in: below the pushes, a backlog grows. */
+  finished: number;
   acceptP50: number;
   acceptP99: number;
   documentsP50: number;
   documentsP99: number;
   rssMb: Readonly<Record<string, number>>;
   fileMb: Readonly<Record<string, number>>;
+  load: number;
 }>;
 
 const expectedStatus: Readonly<Record<SentPush['kind'], number>> = {
@@ -65,11 +70,13 @@ export function perMinute(run: SoakRun): Minute[] {
     return {
       minute: minute + 1,
       pushes: pushes.length,
+      finished: [...run.finished.values()].filter((done) => done.at >= from && done.at < to).length,
       acceptP50: p(accept, 50),
       acceptP99: p(accept, 99),
       documentsP50: p(documents, 50),
       documentsP99: p(documents, 99),
       rssMb: Object.fromEntries(names.map((name) => [name, median(samples.map((sample) => sample.rssMb[name] ?? 0))])),
+      load: median(samples.map((sample) => sample.load)),
       fileMb: Object.fromEntries(
         Object.entries(last?.fileBytes ?? {}).map(([name, bytes]) => [name, bytes / 1024 ** 2]),
       ),
@@ -110,15 +117,16 @@ export function verdicts(run: SoakRun, minutes: readonly Minute[]): Verdict[] {
   const lost = accepted.filter((push) => !run.finished.has(push.importId ?? ''));
   lines.push({
     ok: lost.length === 0,
-    line: `lost: ${lost.length} of ${accepted.length} pushes answered 202 have no finished import`,
+    line: `lost: ${lost.length} of ${accepted.length} pushes answered 202 have no finished import (the last finished ${run.drainSeconds.toFixed(0)} s after the traffic stopped)`,
   });
   const wrongAnswers = run.sent.filter((push) => push.status !== expectedStatus[push.kind]);
   const failedImports = accepted.filter(
     (push) => push.kind !== 'invalid' && run.finished.get(push.importId ?? '')?.status === 'failed',
   );
-  const invalidNotFailed = accepted.filter(
-    (push) => push.kind === 'invalid' && run.finished.get(push.importId ?? '')?.status !== 'failed',
-  );
+  const invalidNotFailed = accepted.filter((push) => {
+    const done = run.finished.get(push.importId ?? '');
+    return push.kind === 'invalid' && done !== undefined && done.status !== 'failed';
+  });
   const errors = wrongAnswers.length + failedImports.length + invalidNotFailed.length + run.errorLogLines;
   const answers = new Map<string, number>();
   for (const push of wrongAnswers) {
@@ -221,10 +229,10 @@ export function soakMarkdown(run: SoakRun, minutes: readonly Minute[], machine: 
   const kinds = new Map<string, number>();
   for (const push of run.sent) kinds.set(push.kind, (kinds.get(push.kind) ?? 0) + 1);
   const header =
-    '| minute | pushes | accept p50 / p99 (ms) | push-to-documents p50 / p99 (ms) | worker RSS (MB) | receiver RSS (MB) | Temporal RSS (MB) | FerretDB RSS (MB) | Temporal files (MB) | FerretDB files (MB) |';
+    '| minute | pushes | imports finished | accept p50 / p99 (ms) | push-to-documents p50 / p99 (ms) | worker RSS (MB) | receiver RSS (MB) | Temporal RSS (MB) | FerretDB RSS (MB) | Temporal files (MB) | FerretDB files (MB) | load (1 min) |';
   const rows = minutes.map(
     (m) =>
-      `| ${m.minute} | ${m.pushes} | ${ms(m.acceptP50)} / ${ms(m.acceptP99)} | ${ms(m.documentsP50)} / ${ms(m.documentsP99)} | ${mb(m.rssMb['worker'])} | ${mb(m.rssMb['receiver'])} | ${mb(m.rssMb['temporal'])} | ${mb(m.rssMb['ferretdb'])} | ${mb(m.fileMb['temporal'])} | ${mb(m.fileMb['ferretdb'])} |`,
+      `| ${m.minute} | ${m.pushes} | ${m.finished} | ${ms(m.acceptP50)} / ${ms(m.acceptP99)} | ${ms(m.documentsP50)} / ${ms(m.documentsP99)} | ${mb(m.rssMb['worker'])} | ${mb(m.rssMb['receiver'])} | ${mb(m.rssMb['temporal'])} | ${mb(m.rssMb['ferretdb'])} | ${mb(m.fileMb['temporal'])} | ${mb(m.fileMb['ferretdb'])} | ${m.load.toFixed(1)} |`,
   );
   return [
     `Run of ${new Date(run.startedAt).toISOString()}: ${durationMin} minutes of traffic at ${run.perSecond} pushes a second, warm-up ${run.warmUpMinutes} minute(s). Machine: ${machine}.`,
@@ -236,7 +244,7 @@ export function soakMarkdown(run: SoakRun, minutes: readonly Minute[], machine: 
     ...checks.map((check) => `- ${check.ok ? 'pass' : 'FAIL'}: ${check.line}`),
     '',
     header,
-    `|${' --- |'.repeat(10)}`,
+    `|${' --- |'.repeat(12)}`,
     ...rows,
     '',
     `![Soak: memory, latency and files over time](${svgName})`,

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 /** One look at the processes and the services' files, every few seconds of the soak. */
@@ -8,6 +9,8 @@ export type Sample = Readonly<{
   rssMb: Readonly<Record<string, number>>;
   /** Bytes on disk of each service's data folder. */
   fileBytes: Readonly<Record<string, number>>;
+  /** The machine's 1-minute load average: how much else ran beside the soak. */
+  load: number;
 }>;
 
 export function rssMbOf(pid: number | undefined): number {
@@ -49,6 +52,7 @@ export function startSampling(
       at: Date.now(),
       rssMb: Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMbOf(pid())])),
       fileBytes: Object.fromEntries(Object.entries(dirs).map(([name, dir]) => [name, bytesUnder(dir)])),
+      load: loadavg()[0] ?? 0,
     });
   sample();
   const timer = setInterval(sample, everyMs);
