@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import proto from '@temporalio/proto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startService, stopService } from '../dev-services/index.js';
 import type { Children } from './children.js';
@@ -64,7 +65,7 @@ async function eventsByType(client: Client, workflowId: string): Promise<string>
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   const counts = new Map<string, number>();
   for (const event of history.events ?? []) {
-    const type = String(event.eventType ?? 'unknown').replace(/^EVENT_TYPE_/, '');
+    const type = (proto.temporal.api.enums.v1.EventType[event.eventType ?? 0] ?? 'unknown').replace(/^EVENT_TYPE_/, '');
     counts.set(type, (counts.get(type) ?? 0) + 1);
   }
   return [...counts]
