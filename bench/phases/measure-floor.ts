@@ -40,14 +40,10 @@ async function waitForCompletions(
   return { closedAt, cpu };
 }
 
-/**
- * The Temporal floor: as many trivial workflows (one no-op activity) as the pipeline burst has pushes, started with
- * the same concurrency on a worker process with the same tuning.
- */
-export async function measureFloor(context: RunContext): Promise<FloorResult> {
-  const taskQueue = context.taskQueue('floor');
-  const worker = await startMeasuredChild(
-    'floor-worker',
+/** A floor worker process with the pipeline worker's tuning, polling `taskQueue`. */
+export function startFloorWorker(context: RunContext, name: string, taskQueue: string) {
+  return startMeasuredChild(
+    name,
     'bench/processes/floor-worker.ts',
     {
       TEMPORAL_ADDRESS: context.services.temporalAddress,
@@ -58,6 +54,15 @@ export async function measureFloor(context: RunContext): Promise<FloorResult> {
     },
     { kind: 'ipc' },
   );
+}
+
+/**
+ * The Temporal floor: as many trivial workflows (one no-op activity) as the pipeline burst has pushes, started with
+ * the same concurrency on a worker process with the same tuning.
+ */
+export async function measureFloor(context: RunContext): Promise<FloorResult> {
+  const taskQueue = context.taskQueue('floor');
+  const worker = await startFloorWorker(context, 'floor-worker', taskQueue);
   const connection = await Connection.connect({ address: context.services.temporalAddress });
   try {
     const client = new Client({ connection });

@@ -3,11 +3,11 @@ import type { GarageConfig } from '../../src/config.js';
 import { atRate } from '../load/paced-tasks.js';
 import { pushClient, type PushAnswer } from '../load/push-client.js';
 import { meterCpu, type CpuUse } from '../processes/cpu-meter.js';
-import { startMeasuredChild } from '../processes/measured-child.js';
 import { percentileCurve, summarizeLatency, type LatencySummary } from '../report/stats.js';
-import { benchSettings, workerTuning } from '../settings.js';
+import { benchSettings } from '../settings.js';
 import type { BenchPush } from '../workload/push-bodies.js';
 import { readImportTimes } from './documents-written.js';
+import { startFloorWorker } from './measure-floor.js';
 import { waitUntilImported, type ImportWatch } from './import-progress.js';
 import type { RunContext } from './run-context.js';
 
@@ -188,18 +188,7 @@ export async function measureFloorLatency(
   context: RunContext,
 ): Promise<Map<number, LatencyFigures & { errors: number }>> {
   const taskQueue = context.taskQueue('floor-latency');
-  const worker = await startMeasuredChild(
-    'floor-latency-worker',
-    'bench/processes/floor-worker.ts',
-    {
-      TEMPORAL_ADDRESS: context.services.temporalAddress,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      BENCH_WORKFLOW_BUNDLE: context.bundles.floor,
-      BENCH_WORKER_TUNING: JSON.stringify(workerTuning),
-      ...benchSettings.workerEnv,
-    },
-    { kind: 'ipc' },
-  );
+  const worker = await startFloorWorker(context, 'floor-latency-worker', taskQueue);
   const connection = await Connection.connect({ address: context.services.temporalAddress });
   try {
     const client = new Client({ connection });
