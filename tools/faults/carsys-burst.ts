@@ -11,6 +11,9 @@ export type PushOutcome = {
   answers503: number;
   connectionErrors: number;
   otherAnswers: string[];
+  /** When the push was first sent, and how long the attempt that got the 2xx took (null: no 2xx). */
+  firstSentAt: number | null;
+  acceptMs: number | null;
 };
 
 /** Every answer the receiver gave during the burst, with its time, to see what it said while a service was down. */
@@ -43,6 +46,8 @@ export type BurstOptions = Readonly<{
   perSecond: number;
   /** Gives up resending after this long. */
   deadlineMs: number;
+  /** Builds push `index` when a fault needs other pushes than distinct appointments (versions, cancels, lease cars). */
+  makePush?: (index: number) => Readonly<{ dmsNumber: string; body: string }>;
 }>;
 
 /** A distinct appointment.upsert; appointments share cars and drivers, as a garage's regular customers do. */
@@ -82,19 +87,25 @@ export function startBurst(options: BurstOptions) {
   }
 
   async function sendOne(index: number): Promise<PushOutcome> {
-    const body = pushBody(options, index);
-    const outcome: PushOutcome = {
+    const { dmsNumber, body } = options.makePush?.(index) ?? {
       dmsNumber: `${options.prefix}-${index}`,
+      body: pushBody(options, index),
+    };
+    const outcome: PushOutcome = {
+      dmsNumber,
       importId: null,
       finalStatus: null,
       answers503: 0,
       connectionErrors: 0,
       otherAnswers: [],
+      firstSentAt: null,
+      acceptMs: null,
     };
     await sleep(Math.max(0, startedAt + (index * 1000) / options.perSecond - Date.now()));
     while (Date.now() < deadline) {
       const timestamp = String(Math.floor(Date.now() / 1000));
       const sentAt = Date.now();
+      outcome.firstSentAt ??= sentAt;
       let response: Response;
       inFlight++;
       try {
@@ -135,6 +146,7 @@ export function startBurst(options: BurstOptions) {
       if (response.status === 202 || response.status === 200) {
         outcome.finalStatus = response.status;
         outcome.importId = json.importId ?? null;
+        outcome.acceptMs = Date.now() - sentAt;
         noteAccepted();
         return outcome;
       }

@@ -8,9 +8,8 @@ import { faultDataDir, repoRoot } from './fault-setup.js';
 export type Child = Readonly<{ name: string; process: ChildProcess; exited: Promise<number | string> }>;
 
 /** The worker and receiver processes of the run, started as an operator would: `node --import tsx src/main/...`. */
-export function createChildren(env: Record<string, string>) {
+export function createChildren(env: Record<string, string>, logDir = join(faultDataDir, 'logs')) {
   const running = new Set<Child>();
-  const logDir = join(faultDataDir, 'logs');
 
   function start(name: string, entry: string): Child {
     mkdirSync(logDir, { recursive: true });
@@ -29,6 +28,13 @@ export function createChildren(env: Record<string, string>) {
     running.add(handle);
     void exited.then(() => running.delete(handle));
     return handle;
+  }
+
+  function logLines(needles: readonly string[]): string[] {
+    return readdirSync(logDir)
+      .filter((file) => file.startsWith('worker') || file.startsWith('receiver'))
+      .flatMap((file) => readFileSync(join(logDir, file), 'utf8').split('\n'))
+      .filter((line) => needles.every((needle) => line.includes(needle)));
   }
 
   return {
@@ -65,11 +71,11 @@ export function createChildren(env: Record<string, string>) {
 
     /** How many lines of the worker and receiver logs contain every one of `needles`. */
     logLinesWith(...needles: string[]): number {
-      return readdirSync(logDir)
-        .filter((file) => file.startsWith('worker') || file.startsWith('receiver'))
-        .flatMap((file) => readFileSync(join(logDir, file), 'utf8').split('\n'))
-        .filter((line) => needles.every((needle) => line.includes(needle))).length;
+      return logLines(needles).length;
     },
+
+    /** The lines of the worker and receiver logs that contain every one of `needles`, to quote what they said. */
+    logLines: (...needles: string[]) => logLines(needles),
 
     /** How often the processes' logs mention `text`, for what the numbers alone do not show. */
     logMentions(text: string): number {

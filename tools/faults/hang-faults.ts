@@ -22,7 +22,7 @@ export const hangFaultGarages = {
   'receiver-killed': faultGarage('receiver-killed'),
 } as const;
 
-function servicePid(name: ServiceName): number {
+export function servicePid(name: ServiceName): number {
   const pid = Number(readFileSync(serviceFiles(name).pid, 'utf8').trim());
   if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no pid for ${name} in ${serviceFiles(name).pid}`);
   return pid;
@@ -35,9 +35,9 @@ function slowest(events: readonly AnswerEvent[], from: number, to: number): stri
   return `${(longest / 1000).toFixed(1)} s`;
 }
 
-type Processes = Readonly<{ worker: { current: Child }; receiver: { current: Child } }>;
+export type Processes = Readonly<{ worker: { current: Child }; receiver: { current: Child } }>;
 
-function sampleOurProcesses(processes: Processes) {
+export function sampleOurProcesses(processes: Processes) {
   return sampleProcesses({
     receiver: () => processes.receiver.current.process.pid,
     worker: () => processes.worker.current.process.pid,

@@ -2,8 +2,8 @@ import { Client, Connection } from '@temporalio/client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { GarageConfig } from '../../src/config.js';
 import type { Collections } from '../../src/store/collections.js';
-import { auditFault, waitUntilSettled, workflowCounts } from './audit.js';
-import { startBurst, type AnswerEvent, type Burst, type PushOutcome } from './carsys-burst.js';
+import { auditFault, waitUntilSettled, workflowCounts, type Audit } from './audit.js';
+import { startBurst, type AnswerEvent, type Burst, type BurstOptions, type PushOutcome } from './carsys-burst.js';
 import type { Children } from './children.js';
 import { ports } from './fault-setup.js';
 
@@ -28,8 +28,24 @@ export type FaultSpec = Readonly<{
    * The burst's pace when this fault needs another than 10 pushes a second; `strikeBeforeImports` injects the fault
    * once 60 pushes are accepted without waiting for 10 imports, while the fast burst is still being sent.
    */
-  burst?: Readonly<{ perSecond: number; strikeBeforeImports?: boolean }>;
+  burst?: Readonly<{
+    perSecond: number;
+    strikeBeforeImports?: boolean;
+    /** Pushes in the burst, when not 200. */
+    count?: number;
+    makePush?: BurstOptions['makePush'];
+    /** How long the pushes may take to finish after the fault is healed, when 240 s is too short. */
+    settleDeadlineMs?: number;
+  }>;
+  /** Prepares what the fault needs before the burst (a small disk, a second worker). */
+  setUp?: () => Promise<void>;
+  /** Undoes `setUp`, whatever happened in between; runs after the counting. */
+  tearDown?: () => Promise<void>;
   inject: (burst: Burst) => Promise<Injection>;
+  /** Counts lost and duplicated pushes when the burst is not 200 distinct appointments (versions of one, say). */
+  audit?: (outcomes: readonly PushOutcome[]) => Promise<Audit>;
+  /** Checks of its own after the pushes have settled, as report lines and problems. */
+  check?: (outcomes: readonly PushOutcome[]) => Promise<Readonly<{ notes: string[]; problems: string[] }>>;
 }>;
 
 export type FaultResult = Readonly<{
@@ -110,19 +126,38 @@ export async function runFault(
   collections: Collections,
   children: Children,
 ): Promise<FaultResult> {
+  await spec.setUp?.();
+  try {
+    return await burstAndCount(spec, receiverUrl, collections, children);
+  } finally {
+    await spec.tearDown?.();
+  }
+}
+
+async function burstAndCount(
+  spec: FaultSpec,
+  receiverUrl: string,
+  collections: Collections,
+  children: Children,
+): Promise<FaultResult> {
   const garageId = spec.garage.id;
+  const count = spec.burst?.count ?? burstSize;
+  const settleMs = spec.burst?.settleDeadlineMs ?? settleDeadlineMs;
   // Core's own line for a local activity attempt that outlived its timeout; it names no workflow, so count the change.
   const timedOutLine = 'Tried to complete untracked local activity';
   const timedOutBefore = children.logLinesWith(timedOutLine);
+  const perSecond = spec.burst?.perSecond ?? 10;
   const burst = startBurst({
     url: receiverUrl,
     garage: spec.garage,
     prefix: spec.name,
-    count: burstSize,
+    count,
     cars: sharedCars,
     concurrency: 16,
-    perSecond: spec.burst?.perSecond ?? 10,
-    deadlineMs: settleDeadlineMs,
+    perSecond,
+    // Resends go on while the pushes are still being sent, and for as long as they may take to settle after that.
+    deadlineMs: (count / perSecond) * 1000 + settleMs,
+    ...(spec.burst?.makePush === undefined ? {} : { makePush: spec.burst.makePush }),
   });
   await burst.whenAccepted(injectAfterAccepted);
   const finishedCount = () => collections.imports.countDocuments({ garageId, status: { $ne: 'accepted' } });
@@ -135,10 +170,11 @@ export async function runFault(
   const { healedAt, notes } = await spec.inject(burst);
   const outcomes = await burst.done;
   const accepted = outcomes.filter((outcome) => outcome.importId !== null).length;
-  const settledAt = await waitUntilSettled(collections, garageId, accepted, healedAt + settleDeadlineMs);
-  const audit = await auditFault(collections, garageId, outcomes, sharedCars);
+  const settledAt = await waitUntilSettled(collections, garageId, accepted, Math.max(Date.now(), healedAt) + settleMs);
+  const audit = await (spec.audit ?? ((all) => auditFault(collections, garageId, all, sharedCars)))(outcomes);
+  const own = (await spec.check?.(outcomes)) ?? { notes: [], problems: [] };
   const workflows = await temporalWorkflows(garageId);
-  const problems = [...audit.problems];
+  const problems = [...audit.problems, ...own.problems];
   if (workflows.running !== 0 || workflows.other !== 0 || workflows.completed !== accepted) {
     problems.push(`Temporal: ${workflows.completed} completed, ${workflows.running} running, ${workflows.other} other`);
   }
@@ -146,7 +182,7 @@ export async function runFault(
     name: spec.name,
     how: spec.how,
     proves: spec.proves,
-    sent: burstSize,
+    sent: count,
     accepted,
     resent503: outcomes.filter((outcome) => outcome.answers503 > 0).length,
     inFlightAtFault,
@@ -156,6 +192,7 @@ export async function runFault(
     recoverSeconds: settledAt === null ? null : Math.max(0, (settledAt - healedAt) / 1000),
     notes: [
       ...notes,
+      ...own.notes,
       `final answers: ${describeAnswers(finalAnswers(outcomes))} (200 = the push had already been accepted, so an answer was lost or a resend crossed it)`,
       // The SDK logs each failed activity attempt once, local or regular; each import runs five steps that succeed.
       `failed activity attempts (retries): ${children.logLinesWith('Activity failed', `/${garageId}/`)} over ${accepted} imports; local activity attempts that outlived their 30 s timeout: ${children.logLinesWith(timedOutLine) - timedOutBefore}`,
