@@ -95,6 +95,38 @@ const EnvSchema = z.object({
   // still running in Temporal and is left alone however long it waits.
   STUCK_IMPORT_AFTER_SECONDS: z.coerce.number().positive().default(900),
   STUCK_IMPORT_SWEEP_SECONDS: z.coerce.number().positive().default(300),
+  /**
+   * Express `trust proxy` for the operator listener: off, `true`, a hop count, or the proxies' addresses (comma list).
+   * Set it behind the TLS proxy so session cookies get `Secure` and the guess limit sees the client's address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((text): boolean | number | string => {
+      const value = text.trim();
+      if (value === '' || value === 'false') return false;
+      if (value === 'true') return true;
+      return /^\d+$/.test(value) ? Number(value) : value;
+    }),
+  /** A support page sign-in ends after this long without a request, and in any case this long after sign-in. */
+  OPERATOR_SESSION_IDLE_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 60),
+  OPERATOR_SESSION_MAX_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 60 * 60),
+  /** Wrong operator tokens (sign-in and bearer) allowed per client address and in all, per window; then 429. */
+  OPERATOR_AUTH_FAILURES_PER_IP: z.coerce.number().int().positive().default(10),
+  OPERATOR_AUTH_FAILURES_TOTAL: z.coerce.number().int().positive().default(100),
+  OPERATOR_AUTH_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -124,6 +156,10 @@ export type Config = Readonly<{
   /** When an import still `accepted` is checked against Temporal, and how often the worker looks. */
   stuckImports: Readonly<{ afterMs: number; sweepEveryMs: number }>;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Express `trust proxy` on the operator listener. */
+  trustProxy: boolean | number | string;
+  operatorSessions: Readonly<{ idleMs: number; maxMs: number }>;
+  operatorAuthFailures: Readonly<{ perIp: number; total: number; windowSeconds: number }>;
 }>;
 
 /** Thrown when the environment does not describe a usable configuration; the message names each bad variable. */
@@ -178,5 +214,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sweepEveryMs: e.STUCK_IMPORT_SWEEP_SECONDS * 1000,
     }),
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    operatorSessions: Object.freeze({
+      idleMs: e.OPERATOR_SESSION_IDLE_SECONDS * 1000,
+      maxMs: e.OPERATOR_SESSION_MAX_SECONDS * 1000,
+    }),
+    operatorAuthFailures: Object.freeze({
+      perIp: e.OPERATOR_AUTH_FAILURES_PER_IP,
+      total: e.OPERATOR_AUTH_FAILURES_TOTAL,
+      windowSeconds: e.OPERATOR_AUTH_WINDOW_SECONDS,
+    }),
   });
 }

@@ -36,6 +36,9 @@ import { webUiLinks } from '../temporal/web-ui-links.js';
 import { createTemporalClient } from '../temporal/connection.js';
 import { startImport } from '../temporal/start-import.js';
 import { openMongoInBackground } from '../store/open-mongo.js';
+import { operatorSessionStore } from '../store/operator-sessions.js';
+import { operatorSessions } from '../operator/operator-sessions.js';
+import { operatorGuessLimit } from '../operator/operator-guess-limit.js';
 import { webUiProxy } from '../operator/web-ui-proxy.js';
 
 export type RunningReceiver = Readonly<{
@@ -74,6 +77,8 @@ export async function startReceiver(
       prepare: async ({ db, collections }) => {
         await ensureIndexes(collections);
         await rejectionLog(db).ensureIndexes();
+        const { ttl } = await operatorSessionStore(db).ensureIndexes();
+        if (!ttl) logger.info('the database has no TTL indexes: ended operator sessions are pruned at each sign-in');
       },
       onRetry: (error) => logger.warn({ err: error }, 'database not ready for its indexes yet; trying again in 5 s'),
       retryEveryMs: 5_000,
@@ -171,6 +176,17 @@ export async function startReceiver(
   const operatorApp = createOperatorApp({
     logger,
     readiness,
+    trustProxy: config.trustProxy,
+    auth: {
+      sessions: operatorSessions({
+        store: operatorSessionStore(mongo.db),
+        ...config.operatorSessions,
+        now,
+      }),
+      guesses: operatorGuessLimit(config.operatorAuthFailures),
+      logger,
+      metrics,
+    },
     routes: [
       openApiRoute(),
       metricsRoute({ metrics, silence: support.silence }),

@@ -46,6 +46,12 @@ export function createImportMetrics() {
       help: 'Refused pushes left out of the rejection log because the database stayed away while its buffer was full',
       registers: [registry],
     }),
+    operatorAuthFailures: new Counter({
+      name: 'carsys_operator_auth_failures_total',
+      help: 'Wrong operator tokens presented, by surface (support_login, api, codec); never the token',
+      labelNames: ['surface'] as const,
+      registers: [registry],
+    }),
     silentHours: new Gauge({
       name: 'carsys_garage_silent_business_hours',
       help: 'Business hours since the garage last pushed',

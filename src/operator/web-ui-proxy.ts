@@ -4,7 +4,7 @@ import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { OperatorToken } from '../config.js';
 import { ApiError, sendError } from '../http/errors.js';
 import type { Logger } from '../logging/logger.js';
-import { operatorCookie } from './operator-auth.js';
+import { legacyTokenCookie, operatorCookie } from './operator-auth.js';
 import { requireScope, requireSignIn } from './support-page/session.js';
 
 /** Where the operator listener serves the Temporal Web UI; the UI server must run with this public path. */
@@ -38,7 +38,9 @@ export function cookiesForUpstream(header: string | undefined): string | undefin
   const kept = header
     .split(';')
     .map((part) => part.trim())
-    .filter((part) => part !== '' && !part.startsWith(`${operatorCookie}=`));
+    .filter(
+      (part) => part !== '' && !part.startsWith(`${operatorCookie}=`) && !part.startsWith(`${legacyTokenCookie}=`),
+    );
   return kept.length === 0 ? undefined : kept.join('; ');
 }
 

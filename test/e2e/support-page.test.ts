@@ -7,6 +7,7 @@ import { startWorker, type RunningWorker } from '../../src/main/start-worker.js'
 import { artifactPath, launchChromium, temporalUiUrl } from '../support/browser.js';
 import { fixtureObject, readFixture } from '../support/fixtures.js';
 import { olderValidation } from '../support/older-validation.js';
+import { signInCookie } from '../support/operator-session.js';
 import { startPipeline, workflowBundle, type Pipeline } from '../support/pipeline.js';
 import { sendPush } from '../support/push-client.js';
 import { testSetup } from '../support/test-env.js';
@@ -75,16 +76,20 @@ describe('support page: signing in', () => {
     await page.context().close();
   });
 
-  it('when an operator signs in, then the cookie is HttpOnly and SameSite=Strict, and signing out ends it', async () => {
+  it('when an operator signs in, then the session cookie is HttpOnly and SameSite=Strict, and signing out ends it', async () => {
     const page = await signedIn('operator');
-    const cookie = (await page.context().cookies()).find((entry) => entry.name === 'claire_operator');
+    const cookie = (await page.context().cookies()).find((entry) => entry.name === 'claire_session');
     assert.equal(cookie?.httpOnly, true);
     assert.equal(cookie?.sameSite, 'Strict');
     assert.equal(cookie?.path, '/');
+    assert.notEqual(cookie?.value, token('operator'));
     await page.getByRole('heading', { level: 2, name: /silent garage/i }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Operator token').waitFor();
     assert.equal((await page.context().cookies()).length, 0);
+    // The cookie copied before sign-out no longer signs anyone in.
+    const copied = await fetch(supportUrl(), { headers: { Cookie: `claire_session=${cookie?.value ?? ''}` } });
+    assert.match(await copied.text(), /name="token"/);
     await page.context().close();
   });
 });
@@ -119,9 +124,10 @@ describe('support page: reading', () => {
     assert.match(await page.getByRole('table').innerText(), /failed/);
     await page.context().close();
 
+    const { cookie } = await signInCookie(pipeline.receiver.operatorUrl, token('reader'));
     const refused = await fetch(supportUrl(`/imports/${record._id}/retry`), {
       method: 'POST',
-      headers: { Cookie: `claire_operator=${token('reader')}`, Origin: pipeline.receiver.operatorUrl },
+      headers: { Cookie: cookie, Origin: pipeline.receiver.operatorUrl },
       redirect: 'manual',
     });
     assert.equal(refused.status, 403);
@@ -130,10 +136,11 @@ describe('support page: reading', () => {
   it('when a form is posted from another site, then it is refused with 403 and nothing is retried', async () => {
     const record = await pipeline.mongo.collections.imports.findOne({ garageId: pipeline.garage.id, status: 'failed' });
     assert.ok(record);
+    const { cookie } = await signInCookie(pipeline.receiver.operatorUrl, token('operator'));
     for (const origin of ['https://evil.example', 'null']) {
       const answer = await fetch(supportUrl(`/imports/${record._id}/retry`), {
         method: 'POST',
-        headers: { Cookie: `claire_operator=${token('operator')}`, Origin: origin },
+        headers: { Cookie: cookie, Origin: origin },
         redirect: 'manual',
       });
       assert.equal(answer.status, 403, origin);

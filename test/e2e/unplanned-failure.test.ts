@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ImportActivities } from '../../src/activities/import-activities.js';
-import { operatorCookie } from '../../src/operator/operator-auth.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startWorker, type RunningWorker } from '../../src/main/start-worker.js';
 import { fixtureObject } from '../support/fixtures.js';
+import { signInCookie } from '../support/operator-session.js';
 import { startPipeline, workflowBundle, type Pipeline } from '../support/pipeline.js';
 import { sendPush } from '../support/push-client.js';
 import { testSetup } from '../support/test-env.js';
@@ -70,7 +70,7 @@ describe('an import that stops for a reason nobody planned', () => {
     assert.match(view.statusInWords, /stopped in one of its steps for a reason nobody planned/);
 
     const page = await fetch(`${pipeline.receiver.operatorUrl}/support/imports/${importId}`, {
-      headers: { Cookie: `${operatorCookie}=${operatorToken()}` },
+      headers: { Cookie: (await signInCookie(pipeline.receiver.operatorUrl, operatorToken())).cookie },
     });
     assert.equal(page.status, 200);
     const html = await page.text();

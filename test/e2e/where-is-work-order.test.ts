@@ -15,6 +15,7 @@ import { createTemporalClient, type TemporalHandle } from '../../src/temporal/co
 import { artifactPath, launchChromium, temporalUiUrl } from '../support/browser.js';
 import { fixtureObject } from '../support/fixtures.js';
 import { olderValidation } from '../support/older-validation.js';
+import { signInCookie } from '../support/operator-session.js';
 import { startPipeline, workflowBundle, type Pipeline } from '../support/pipeline.js';
 import { sendPush } from '../support/push-client.js';
 import { testSetup } from '../support/test-env.js';
@@ -518,7 +519,7 @@ describe('where is my work order: the support page in a browser', () => {
 
   it('when only the garage is given, then the page lists the missing field in plain words', async () => {
     const response = await fetch(`${pipeline.receiver.operatorUrl}/support/where-is?garageId=${pipeline.garage.id}`, {
-      headers: { Cookie: `claire_operator=${token('reader')}` },
+      headers: { Cookie: (await signInCookie(pipeline.receiver.operatorUrl, token('reader'))).cookie },
     });
     assert.equal(response.status, 400);
     assert.match(await response.text(), /<code>number<\/code>/);

@@ -64,10 +64,18 @@ export async function startPipeline(
 
 /**
  * A receiver with no worker, for tests of what it answers. Nothing would ever finish the imports it starts, so
- * closing it terminates them and drops the database it made, as `close` of a pipeline does.
+ * closing it terminates them and drops the database it made, as `close` of a pipeline does. `logSink` captures its
+ * log lines at debug level; `now` is its clock.
  */
-export async function startReceiverAlone(setup: TestSetup): Promise<RunningReceiver> {
-  const receiver = await startReceiver(setup.config, createLogger({ level: 'silent', name: 'test-receiver' }));
+export async function startReceiverAlone(
+  setup: TestSetup,
+  options: { logSink?: DestinationStream; now?: () => Date } = {},
+): Promise<RunningReceiver> {
+  const logger =
+    options.logSink === undefined
+      ? createLogger({ level: 'silent', name: 'test-receiver' })
+      : createLogger({ level: 'debug', name: 'test-receiver', destination: options.logSink });
+  const receiver = await startReceiver(setup.config, logger, options.now === undefined ? {} : { now: options.now });
   return {
     ...receiver,
     close: async () => {

@@ -59,4 +59,24 @@ describe('loadConfig', () => {
     const garage = { id: 'garage-1', secrets: ['a-secret-of-sixteen-chars'] };
     assert.match(refusal(withKeys({ CARSYS_GARAGES: JSON.stringify([garage, garage]) })), /duplicate garage id/);
   });
+
+  it('when nothing is said about sessions, the proxy or guesses, then sessions last 30 min unused and 12 h at most, no proxy is trusted and 10 wrong tokens per address (100 in all) per 15 min are allowed', () => {
+    const config = loadConfig(withKeys());
+    assert.equal(config.trustProxy, false);
+    assert.deepEqual(config.operatorSessions, { idleMs: 30 * 60_000, maxMs: 12 * 3_600_000 });
+    assert.deepEqual(config.operatorAuthFailures, { perIp: 10, total: 100, windowSeconds: 900 });
+  });
+
+  it('when TRUST_PROXY is true, a hop count or addresses, then Express gets a boolean, a number or the text', () => {
+    const trust = (value: string) => loadConfig(withKeys({ TRUST_PROXY: value })).trustProxy;
+    assert.equal(trust('true'), true);
+    assert.equal(trust('false'), false);
+    assert.equal(trust('1'), 1);
+    assert.equal(trust('loopback, 10.0.0.0/8'), 'loopback, 10.0.0.0/8');
+  });
+
+  it('when a session timeout is not a positive whole number, then the error names it', () => {
+    assert.match(refusal(withKeys({ OPERATOR_SESSION_IDLE_SECONDS: '0' })), /OPERATOR_SESSION_IDLE_SECONDS/);
+    assert.match(refusal(withKeys({ OPERATOR_AUTH_FAILURES_PER_IP: 'ten' })), /OPERATOR_AUTH_FAILURES_PER_IP/);
+  });
 });

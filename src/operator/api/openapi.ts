@@ -65,7 +65,10 @@ export function openApiDocument(): JsonSchema {
         operatorToken: {
           type: 'http',
           scheme: 'bearer',
-          description: 'operator token with scopes read, retry, decode',
+          description:
+            'operator token with scopes read, retry, decode. A GET also takes the support page session cookie ' +
+            '(claire_session); any other method takes only this header. Wrong tokens are limited per client ' +
+            'address and overall: 429 with Retry-After.',
         },
         carsysSignature: {
           type: 'apiKey',

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { OperatorToken } from '../../config.js';
+import type { SignedInOperator } from '../operator-auth.js';
 import type { PushIssue } from '../../domain/import-status.js';
 import { ApiError } from '../../http/errors.js';
 import { importView, type ImportView } from '../api/import-view.js';
@@ -77,7 +77,7 @@ function attempts(view: ImportView): SafeHtml {
     </table>`;
 }
 
-function retryButton(view: ImportView, operator: OperatorToken): SafeHtml | string {
+function retryButton(view: ImportView, operator: SignedInOperator): SafeHtml | string {
   if (view.status !== 'failed' || !hasScope(operator, 'retry')) return '';
   return html`<form method="post" action="${pagePath('imports', view.importId, 'retry')}">
     <button type="submit">Retry this import</button>
@@ -85,7 +85,7 @@ function retryButton(view: ImportView, operator: OperatorToken): SafeHtml | stri
 }
 
 /** An import's detail: what happened in words, every issue and warning, what it wrote, and where to look further. */
-export function detailPage(view: ImportView, operator: OperatorToken, notice?: Notice): string {
+export function detailPage(view: ImportView, operator: SignedInOperator, notice?: Notice): string {
   return page({
     title: `Import of DMS number ${view.dmsNumber}`,
     operator,

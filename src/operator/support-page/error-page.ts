@@ -8,6 +8,8 @@ const titles: Readonly<Record<number, string>> = {
   400: 'Some fields are not valid',
   403: 'Not allowed',
   404: 'Not found',
+  429: 'Too many attempts',
+  503: 'Not available right now',
 };
 
 /** Refusals as a page a person can read; anything unexpected goes on to the receiver's handler, which logs it. */
@@ -22,6 +24,7 @@ export function pageErrors(error: unknown, _req: Request, res: Response, next: N
       : html`<ul>
           ${error.issues.map((issue) => html`<li><code>${issue.path}</code>: ${issue.message}</li>`)}
         </ul>`;
+  if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
   res.status(error.status).send(
     page({
       title: titles[error.status] ?? 'Cannot do this',

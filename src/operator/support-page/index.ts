@@ -26,6 +26,8 @@ export function supportPage(deps: SupportDependencies): Router {
   pages.post('/logout', logout);
 
   pages.use(requireSignIn(deps.tokens));
+  // Every page shows imports, plates or timelines: the same scope the API asks for them.
+  pages.use(requireScope('read'));
   pages.get('/', homePage(deps));
   pages.get('/imports/:importId', importDetail(deps));
   pages.post('/imports/:importId/retry', retry, retryOne(deps));

@@ -1,4 +1,4 @@
-import type { OperatorToken } from '../../config.js';
+import type { SignedInOperator } from '../operator-auth.js';
 import { html, type HtmlValue, type SafeHtml } from './html.js';
 
 export type Notice = Readonly<{ kind: 'info' | 'error'; text: string }>;
@@ -6,11 +6,11 @@ export type Notice = Readonly<{ kind: 'info' | 'error'; text: string }>;
 export type PageOptions = Readonly<{
   title: string;
   body: HtmlValue;
-  operator?: OperatorToken | undefined;
+  operator?: SignedInOperator | undefined;
   notice?: Notice | undefined;
 }>;
 
-function signedInAs(operator: OperatorToken): SafeHtml {
+function signedInAs(operator: SignedInOperator): SafeHtml {
   return html`<div class="signed-in">
     <span>Signed in as <strong>${operator.name}</strong> (${operator.scopes.join(', ')})</span>
     <form method="post" action="/support/logout"><button type="submit">Sign out</button></form>

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { OperatorToken } from '../../config.js';
+import type { SignedInOperator } from '../operator-auth.js';
 import type { PushIssue } from '../../domain/import-status.js';
 import type { AppointmentAnswer, PushRef, WorkOrderAnswer, WorkOrderCase } from '../work-order-diagnosis.js';
 import type { WorkflowProgress } from '../../temporal/import-progress.js';
@@ -142,7 +142,7 @@ function pushLine(label: string, ref: PushRef | null): SafeHtml {
     </dd>`;
 }
 
-function retryForm(answer: AppointmentAnswer, operator: OperatorToken): SafeHtml | string {
+function retryForm(answer: AppointmentAnswer, operator: SignedInOperator): SafeHtml | string {
   if (!hasScope(operator, 'retry')) return '';
   return html`<form method="post" action="${pagePath('imports', answer.decisive.importId, 'retry')}">
     <button type="submit">Retry this import</button>
@@ -151,7 +151,7 @@ function retryForm(answer: AppointmentAnswer, operator: OperatorToken): SafeHtml
 
 function caseEvidence(
   answer: AppointmentAnswer,
-  operator: OperatorToken,
+  operator: SignedInOperator,
   webUiUrl: (workflowId: string) => string,
 ): SafeHtml | string {
   switch (answer.case) {
@@ -226,7 +226,7 @@ function pushesTable(answer: AppointmentAnswer): SafeHtml {
 
 function appointmentSection(
   answer: AppointmentAnswer,
-  operator: OperatorToken,
+  operator: SignedInOperator,
   webUiUrl: (workflowId: string) => string,
   alone: boolean,
 ): SafeHtml {
@@ -262,7 +262,7 @@ function unrecordedSection(answer: WorkOrderAnswer, webUiUrl: (workflowId: strin
 /** The answer as a page: the case in words first, then the evidence, each appointment in its own section. */
 export function whereIsAnswerHtml(
   answer: WorkOrderAnswer,
-  operator: OperatorToken,
+  operator: SignedInOperator,
   webUiUrl: (workflowId: string) => string,
 ): SafeHtml {
   return html`<section id="answer" aria-label="Answer">
