@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { KeyringConfig } from './crypto/keyring.js';
+import { garageIdPattern, garageIdRule } from './domain/garage-id.js';
 
 const GarageConfig = z.object({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'garage ids are letters, digits, - and _ (at most 64)'),
+  id: z.string().regex(garageIdPattern, garageIdRule),
   /** One or two active secrets: two during a rotation. */
   secrets: z.array(z.string().min(16, 'a garage secret has at least 16 characters')).min(1).max(2),
   keepImportingAfterWorkStarted: z.boolean().default(false),
@@ -28,7 +29,7 @@ function jsonList<T extends z.ZodType>(name: string, schema: T) {
 const OperatorToken = z.object({
   name: z.string().min(1),
   token: z.string().min(24, 'an operator token has at least 24 characters'),
-  scopes: z.array(z.enum(['read', 'retry', 'decode'])).min(1),
+  scopes: z.array(z.enum(['read', 'retry', 'decode', 'garages'])).min(1),
 });
 export type OperatorToken = z.infer<typeof OperatorToken>;
 
@@ -59,6 +60,8 @@ const EnvSchema = z.object({
   SIGNATURE_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
   RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(30),
   CARSYS_GARAGES: jsonList('CARSYS_GARAGES', z.array(GarageConfig)).default([]),
+  /** How often receivers and workers read garage changes (added, new secret, disabled) from the database. */
+  GARAGE_REFRESH_SECONDS: z.coerce.number().positive().max(300).default(5),
   /** `[{"id":"2026-11","key":"<base64 of 32 bytes>"}, ...]`: the first encrypts, all decrypt. */
   ENCRYPTION_KEYS: jsonList('ENCRYPTION_KEYS', KeyringConfig),
   OPERATOR_TOKENS: jsonList('OPERATOR_TOKENS', z.array(OperatorToken)).default([]),
@@ -142,7 +145,9 @@ export type Config = Readonly<{
     shutdownGraceSeconds: number;
   }>;
   operator: Readonly<{ host: string; port: number }>;
+  /** `CARSYS_GARAGES`: a development bootstrap, seeded into the garage directory when absent there. */
   garages: ReadonlyMap<string, GarageConfig>;
+  garageRefreshMs: number;
   encryptionKeys: KeyringConfig;
   operatorTokens: readonly OperatorToken[];
   codecCorsOrigins: readonly string[];
@@ -199,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     operator: Object.freeze({ host: e.OPERATOR_HOST, port: e.OPERATOR_PORT }),
     garages,
+    garageRefreshMs: e.GARAGE_REFRESH_SECONDS * 1000,
     encryptionKeys: e.ENCRYPTION_KEYS,
     operatorTokens: e.OPERATOR_TOKENS,
     codecCorsOrigins: e.CODEC_CORS_ORIGINS,

@@ -20,7 +20,7 @@ const { config, worker, receiver, logger } = await startOrExplain('npm start', a
   const config = loadConfig({
     ENCRYPTION_KEYS: JSON.stringify(demo.encryptionKeys),
     OPERATOR_TOKENS: JSON.stringify([
-      { name: 'demo-operator', token: demo.operatorToken, scopes: ['read', 'retry', 'decode'] },
+      { name: 'demo-operator', token: demo.operatorToken, scopes: ['read', 'retry', 'decode', 'garages'] },
     ]),
     TEMPORAL_ADDRESS: services.temporalAddress,
     // The operator listener serves the Web UI beside its codec endpoint, so the UI decodes for signed-in operators.

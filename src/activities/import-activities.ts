@@ -1,4 +1,3 @@
-import type { GarageConfig } from '../config.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { ImportMetrics } from '../metrics/import-metrics.js';
 import type { Collections } from '../store/collections.js';
@@ -21,7 +20,8 @@ import type { WrittenDocuments } from '../store/documents.js';
 /** Everything activities touch, passed in so tests give them real ones. */
 export type ActivityDependencies = Readonly<{
   collections: Collections;
-  garages: ReadonlyMap<string, GarageConfig>;
+  /** The garage directory (or, in tests, CARSYS_GARAGES as a map): read in memory, never a query per import. */
+  garages: Readonly<{ get: (garageId: string) => { keepImportingAfterWorkStarted: boolean } | undefined }>;
   /** Encrypts the raw push before it is stored: it holds customers' personal data. */
   keyring: Keyring;
   clock: () => Date;

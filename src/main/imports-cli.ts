@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { importApiClient } from '../operator/cli/api-client.js';
 import { commands, type CommandResult, type Filters } from '../operator/cli/commands.js';
+import { garageCommands } from '../operator/cli/garage-commands.js';
 import { importStatuses, type ImportStatus } from '../domain/import-status.js';
 
 const usage = `usage: npm run imports -- <command> [options]
@@ -15,6 +16,15 @@ const usage = `usage: npm run imports -- <command> [options]
   where <garageId> <WO number, registration or DMS number> [--from ISO] [--to ISO]
        (where is my work order? which case it is, with the evidence; --from/--to bound the refused requests)
   silence
+  garages list
+  garages show <garageId>                          (its secrets by id, never the secret, and its changes)
+  garages add <garageId> [--keep-importing-after-work-started]   (prints the first secret, once)
+  garages new-secret <garageId> [--grace-hours H]  (prints the new secret once; the old one stays valid H hours,
+                                                    default 24; 0 retires it at once)
+  garages retire-secret <garageId> [--secret-id S] (retire the old secret early; without --secret-id the older one)
+  garages disable <garageId>                       (its pushes are refused with 401, recorded as garage_disabled)
+  garages enable <garageId>
+  (changing garages needs a token with the "garages" scope)
 
   IMPORTS_API_URL (default http://127.0.0.1:3001) and OPERATOR_TOKEN say where and who you are; on a developer's
   machine npm run imports fills in the demo token npm start made.`;
@@ -34,6 +44,9 @@ const { values, positionals } = parseArgs({
     limit: { type: 'string' },
     all: { type: 'boolean', default: false },
     'dry-run': { type: 'boolean', default: false },
+    'grace-hours': { type: 'string' },
+    'secret-id': { type: 'string' },
+    'keep-importing-after-work-started': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -55,6 +68,39 @@ const textFilters: Omit<Filters, 'status'> = Object.fromEntries(
 const { status } = values;
 const filters: Filters = status !== undefined && isImportStatus(status) ? { ...textFilters, status } : textFilters;
 
+const apiFor = (token: string) => importApiClient(process.env['IMPORTS_API_URL'] ?? 'http://127.0.0.1:3001', token);
+const commandsFor = (token: string) => garageCommands(apiFor(token));
+
+function garages(
+  cli: ReturnType<typeof garageCommands>,
+  args: readonly string[],
+): Promise<CommandResult> | CommandResult {
+  const [subcommand, garageId] = args;
+  if (subcommand === 'list') return cli.list();
+  if (garageId === undefined) return { output: usage, exitCode: 2 };
+  const graceHours = values['grace-hours'];
+  switch (subcommand) {
+    case 'show':
+      return cli.show(garageId);
+    case 'add':
+      return cli.add(garageId, values['keep-importing-after-work-started']);
+    case 'new-secret':
+      if (graceHours !== undefined && !/^\d+(\.\d+)?$/.test(graceHours))
+        return {
+          output: 'error: --grace-hours must be a number of hours (0 retires the old secret at once)',
+          exitCode: 2,
+        };
+      return cli.newSecret(garageId, graceHours === undefined ? undefined : Number(graceHours));
+    case 'retire-secret':
+      return cli.retireSecret(garageId, values['secret-id']);
+    case 'disable':
+    case 'enable':
+      return cli.setDisabled(garageId, subcommand === 'disable');
+    default:
+      return { output: `unknown garages command "${subcommand ?? ''}"\n\n${usage}`, exitCode: 2 };
+  }
+}
+
 async function run(): Promise<CommandResult> {
   const [command, ...args] = positionals;
   if (values.help || command === undefined)
@@ -63,7 +109,7 @@ async function run(): Promise<CommandResult> {
     return { output: `error: --status is one of ${importStatuses.join(', ')}`, exitCode: 2 };
   const token = process.env['OPERATOR_TOKEN'];
   if (token === undefined) return { output: 'error: set OPERATOR_TOKEN to an operator token', exitCode: 2 };
-  const cli = commands(importApiClient(process.env['IMPORTS_API_URL'] ?? 'http://127.0.0.1:3001', token));
+  const cli = commands(apiFor(token));
   switch (command) {
     case 'list':
       return cli.list(filters, values.limit);
@@ -85,6 +131,8 @@ async function run(): Promise<CommandResult> {
           });
     case 'silence':
       return cli.silence();
+    case 'garages':
+      return garages(commandsFor(token), args);
     default:
       return { output: `unknown command "${command}"\n\n${usage}`, exitCode: 2 };
   }

@@ -39,6 +39,10 @@ import { openMongoInBackground } from '../store/open-mongo.js';
 import { operatorSessionStore } from '../store/operator-sessions.js';
 import { operatorSessions } from '../operator/operator-sessions.js';
 import { operatorGuessLimit } from '../operator/operator-guess-limit.js';
+import { garageStore } from '../store/garage-store.js';
+import { garageDirectory } from '../store/garage-directory.js';
+import { garageManagement, seedBootstrapGarages } from '../operator/manage-garages.js';
+import { garageRoutes } from '../operator/api/garage-routes.js';
 import { webUiProxy } from '../operator/web-ui-proxy.js';
 
 export type RunningReceiver = Readonly<{
@@ -67,6 +71,7 @@ export async function startReceiver(
   options: { now?: () => Date; metrics?: ImportMetrics } = {},
 ): Promise<RunningReceiver> {
   const now = options.now ?? (() => new Date());
+  const keyring = createKeyring(config.encryptionKeys);
   const metrics = options.metrics ?? createImportMetrics();
   // Not awaited: pushes are accepted while the database is down (rule 1); indexes are built once it answers.
   const mongo = openMongoInBackground(
@@ -79,13 +84,28 @@ export async function startReceiver(
         await rejectionLog(db).ensureIndexes();
         const { ttl } = await operatorSessionStore(db).ensureIndexes();
         if (!ttl) logger.info('the database has no TTL indexes: ended operator sessions are pruned at each sign-in');
+        const store = garageStore(db);
+        await store.ensureIndexes();
+        await seedBootstrapGarages(store, keyring, config.garages, now());
       },
       onRetry: (error) => logger.warn({ err: error }, 'database not ready for its indexes yet; trying again in 5 s'),
       retryEveryMs: 5_000,
     },
   );
-  const keyring = createKeyring(config.encryptionKeys);
   const temporal = createTemporalClient(config.temporal, keyring);
+  const garagesStored = garageStore(mongo.db);
+  const garages = garageDirectory({
+    store: garagesStored,
+    keyring,
+    bootstrap: config.garages,
+    refreshEveryMs: config.garageRefreshMs,
+    now,
+    onRefreshFailed: (error) =>
+      logger.warn({ err: error }, 'cannot read garage changes; pushes are checked against the garages last read'),
+    onSecretUnreadable: (garageId, secretId, error) =>
+      logger.error({ err: error, garageId, secretId }, 'a garage secret cannot be decrypted with ENCRYPTION_KEYS'),
+  });
+  garages.start();
   const rejections = rejectionLog(mongo.db);
   const bufferedRejections = rejectionBuffer(rejections, {
     capacity: 1_000,
@@ -111,7 +131,7 @@ export async function startReceiver(
     queries,
     retry: importRetry({ collections: mongo.collections, keyring, start }),
     silence: silenceReport({
-      garageIds: [...config.garages.keys()],
+      garageIds: () => garages.enabledIds(),
       queries,
       thresholdBusinessHours: config.silenceBusinessHours,
       since: now(),
@@ -121,8 +141,7 @@ export async function startReceiver(
       store: workOrderEvidence({ db: mongo.db, keyring }),
       progress: importProgress(temporal.client),
       running: runningImports(temporal.client),
-      keepsImportingAfterWorkStarted: (garageId) =>
-        config.garages.get(garageId)?.keepImportingAfterWorkStarted ?? false,
+      keepsImportingAfterWorkStarted: (garageId) => garages.get(garageId)?.keepImportingAfterWorkStarted ?? false,
       now,
     }),
     links: webUiLinks(config.temporal.uiUrl, config.temporal.namespace),
@@ -153,7 +172,7 @@ export async function startReceiver(
     logger,
     metrics,
     push: {
-      auth: { garages: config.garages, toleranceSeconds: config.receiver.signatureToleranceSeconds, now },
+      auth: { garages, toleranceSeconds: config.receiver.signatureToleranceSeconds, now },
       bodyLimitBytes: config.receiver.bodyLimitBytes,
       retryAfterSeconds: config.receiver.retryAfterSeconds,
       noteDuplicate: (importId, at) => {
@@ -194,6 +213,10 @@ export async function startReceiver(
       whereIsRoute(support),
       supportPage(support),
       rejectionsRoute({ tokens: config.operatorTokens, rejections }),
+      garageRoutes({
+        tokens: config.operatorTokens,
+        garages: garageManagement({ store: garagesStored, keyring, now, changed: garages.refresh }),
+      }),
       codecRoute({
         tokens: config.operatorTokens,
         codec: new EncryptionCodec(keyring, 'pass'),
@@ -220,6 +243,7 @@ export async function startReceiver(
       const graceMs = config.receiver.shutdownGraceSeconds * 1000;
       await Promise.all([drain(receiver.server, graceMs), drain(operator.server, graceMs)]);
       bufferedRejections.stop();
+      garages.stop();
       mongo.stopPreparing();
       await bufferedRejections.settled();
       await temporal.connection.close();

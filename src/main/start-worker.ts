@@ -11,6 +11,9 @@ import { workflowStateOf } from '../temporal/workflow-state.js';
 import { startStuckImportSweeper } from '../operator/sweep-stuck-imports.js';
 import { openMongo } from '../store/open-mongo.js';
 import { rejectionLog } from '../store/rejections.js';
+import { garageStore } from '../store/garage-store.js';
+import { garageDirectory } from '../store/garage-directory.js';
+import { seedBootstrapGarages } from '../operator/manage-garages.js';
 
 export type RunningWorker = Readonly<{ worker: Worker; run: Promise<void>; close: () => Promise<void> }>;
 
@@ -30,11 +33,27 @@ export async function startWorker(
   // starts afresh, instead of timed-out attempts leaving their round trips hanging behind them.
   const mongo = await openMongo(config.mongo, 15_000, { socketTimeoutMS: 20_000, connectTimeoutMS: 10_000 });
   const keyring = createKeyring(config.encryptionKeys);
+  const store = garageStore(mongo.db);
+  await store.ensureIndexes();
+  await seedBootstrapGarages(store, keyring, config.garages, new Date());
+  const garages = garageDirectory({
+    store,
+    keyring,
+    bootstrap: config.garages,
+    refreshEveryMs: config.garageRefreshMs,
+    now: () => new Date(),
+    onRefreshFailed: (error) => logger.warn({ err: error }, 'cannot read garage changes; using the garages last read'),
+    onSecretUnreadable: (garageId, secretId, error) =>
+      logger.error({ err: error, garageId, secretId }, 'a garage secret cannot be decrypted with ENCRYPTION_KEYS'),
+  });
+  // The first read fills the directory before any step runs; failing, it is logged and CARSYS_GARAGES serves.
+  await garages.refresh().catch(() => undefined);
+  garages.start();
   const activities = {
     ...createActivities({
       keyring,
       collections: mongo.collections,
-      garages: config.garages,
+      garages,
       clock: () => new Date(),
       rejections: rejectionLog(mongo.db),
       unvouchedImportsUntil: config.unvouchedImportsUntil,
@@ -68,6 +87,7 @@ export async function startWorker(
   let closing: Promise<void> | undefined;
   const shutdown = async () => {
     await sweeper.stop();
+    garages.stop();
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await run;
     await connection.close();

@@ -13,16 +13,18 @@ export type SilenceReport = Readonly<{ thresholdBusinessHours: number; garages: 
 
 /** Per garage: has it gone quiet for longer than the threshold, counting business hours only? */
 export function silenceReport(deps: {
-  garageIds: readonly string[];
+  /** Read at each report: garages added or enabled later are watched from then on. */
+  garageIds: () => readonly string[];
   queries: Pick<ImportQueries, 'lastPushPerGarage'>;
   thresholdBusinessHours: number;
   since: Date;
   now: () => Date;
 }): () => Promise<SilenceReport> {
   return async () => {
-    const last = await deps.queries.lastPushPerGarage(deps.garageIds);
+    const garageIds = deps.garageIds();
+    const last = await deps.queries.lastPushPerGarage(garageIds);
     const now = deps.now();
-    const garages = deps.garageIds.map((garageId) => {
+    const garages = garageIds.map((garageId) => {
       const lastPushAt = last.get(garageId) ?? null;
       const silentBusinessHours = Math.round(businessHoursBetween(lastPushAt ?? deps.since, now) * 10) / 10;
       return { garageId, lastPushAt, silentBusinessHours, silent: silentBusinessHours >= deps.thresholdBusinessHours };

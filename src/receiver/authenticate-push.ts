@@ -1,10 +1,11 @@
 import type { Request } from 'express';
-import type { GarageConfig } from '../config.js';
+import type { GarageLookup, KnownGarage } from '../store/garage-directory.js';
 import { ApiError } from '../http/errors.js';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type PushAuthentication = Readonly<{
-  garages: ReadonlyMap<string, GarageConfig>;
+  /** The garage directory in memory: a push never waits for the database. */
+  garages: Pick<GarageLookup, 'get'>;
   toleranceSeconds: number;
   now: () => Date;
 }>;
@@ -49,7 +50,7 @@ export function checkPushHeaders(req: Request, auth: PushAuthentication): PushHe
 const unknownGarageSecrets = [randomBytes(32).toString('hex')];
 
 /** Establishes which garage sent the push, from its HMAC signature over timestamp and raw body. */
-export function verifyPushSignature(headers: PushHeaders, rawBody: Buffer, auth: PushAuthentication): GarageConfig {
+export function verifyPushSignature(headers: PushHeaders, rawBody: Buffer, auth: PushAuthentication): KnownGarage {
   const garage = auth.garages.get(headers.garageId);
   const matches = signatureMatches(
     garage?.secrets ?? unknownGarageSecrets,
@@ -57,16 +58,16 @@ export function verifyPushSignature(headers: PushHeaders, rawBody: Buffer, auth:
     rawBody,
     headers.signature,
   );
-  // An unknown garage is answered exactly as a wrong signature (same code, same words, after the same work), so the
-  // answers do not tell which garage ids exist; the rejection log keeps the true reason for support.
-  if (garage === undefined || !matches) {
+  // An unknown or disabled garage is answered exactly as a wrong signature (same code, same words, after the same
+  // work), so the answers do not tell which garage ids exist; the rejection log keeps the true reason for support.
+  if (garage === undefined || !matches || garage.disabled) {
     throw new ApiError(
       401,
       'invalid_signature',
       'The signature does not match the body and timestamp for this garage.',
       [],
       undefined,
-      garage === undefined ? 'unknown_garage' : 'invalid_signature',
+      garage === undefined ? 'unknown_garage' : !matches ? 'invalid_signature' : 'garage_disabled',
     );
   }
   return garage;

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ImportMetrics } from '../metrics/import-metrics.js';
 
 /** Counts every answer of the push endpoint and times it, once the answer has gone out. */
-export function countPushAnswers(metrics: ImportMetrics, knownGarages: ReadonlySet<string>) {
+export function countPushAnswers(metrics: ImportMetrics, isKnownGarage: (garageId: string) => boolean) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const stopTimer = metrics.acceptSeconds.startTimer();
     res.on('finish', () => {
@@ -12,7 +12,7 @@ export function countPushAnswers(metrics: ImportMetrics, knownGarages: ReadonlyS
       metrics.pushes.inc({
         status: String(res.statusCode),
         answer,
-        garage: knownGarages.has(claimed) ? claimed : 'unknown',
+        garage: isKnownGarage(claimed) ? claimed : 'unknown',
       });
     });
     next();

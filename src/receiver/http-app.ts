@@ -28,7 +28,10 @@ function bodySize(req: Request): number | null {
 export function createApp(deps: AppDependencies): Express {
   const app = baseApp();
   app.use(healthRoutes(deps.readiness));
-  app.use(pushPath, countPushAnswers(deps.metrics, new Set(deps.push.auth.garages.keys())));
+  app.use(
+    pushPath,
+    countPushAnswers(deps.metrics, (garageId) => deps.push.auth.garages.get(garageId) !== undefined),
+  );
   app.use(pushRoute(deps.push));
   return answerErrors(app, deps.logger, (req, refusal, requestId) => {
     if (req.path !== pushPath || !recordedRefusals.has(refusal.status)) return;

@@ -9,6 +9,8 @@ import { collectionsOf, type Collections } from '../../src/store/collections.js'
  * an outage refuses connections for the code pointed at it while other test files keep their database.
  */
 export type DatabaseOutage = Readonly<{
+  /** The relay's address, for a receiver or worker of the test's own that should see the outage. */
+  url: string;
   /** Collections reached through the relay; operations fail fast while it is down. */
   collections: Collections;
   /** Refuses connections and drops the open ones, as a stopped database does. */
@@ -75,6 +77,7 @@ export async function databaseOutage(mongo: Config['mongo']): Promise<DatabaseOu
   await comeBack();
   await client.connect();
   return {
+    url: `mongodb://127.0.0.1:${port}/`,
     collections: collectionsOf(client.db(mongo.database)),
     goDown,
     comeBack,

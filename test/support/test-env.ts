@@ -54,6 +54,7 @@ export function testSetup(overrides: Record<string, string> = {}): TestSetup {
     OPERATOR_TOKENS: JSON.stringify([
       { name: 'reader', token: `reader-token-${suffix}-0123456789`, scopes: ['read'] },
       { name: 'operator', token: `operator-token-${suffix}-0123456789`, scopes: ['read', 'retry', 'decode'] },
+      { name: 'garage-admin', token: `garage-admin-token-${suffix}-0123456789`, scopes: ['read', 'garages'] },
     ]),
     ...overrides,
   };

@@ -153,6 +153,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/garages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every garage, with the ids and validity of its secrets (never a secret) */
+    get: operations['listGarages'];
+    put?: never;
+    /** Add a garage; the answer holds its first secret, shown this once only */
+    post: operations['addGarage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/garages/{garageId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One garage and its newest changes (who, when, what; never a secret) */
+    get: operations['showGarage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/garages/{garageId}/secrets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a new secret, shown this once only; the valid one stays valid for graceHours (default 24), then is retired by itself */
+    post: operations['issueGarageSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/garages/{garageId}/secrets/retire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Retire a secret before its grace period ends (without secretId: the older of two) */
+    post: operations['retireGarageSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/garages/{garageId}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable a garage: its pushes are answered 401 and recorded in the rejection log as garage_disabled */
+    post: operations['disableGarage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/garages/{garageId}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enable a disabled garage: its pushes are accepted again */
+    post: operations['enableGarage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/codec/decode': {
     parameters: {
       query?: never;
@@ -738,6 +841,83 @@ export interface components {
       /** @description other garages that pushed this number */
       otherGarages: string[];
     };
+    Garage: {
+      garageId: string;
+      disabled: boolean;
+      keepImportingAfterWorkStarted: boolean;
+      /**
+       * @description bootstrap: seeded from CARSYS_GARAGES
+       * @enum {string}
+       */
+      source: 'api' | 'bootstrap';
+      createdAt: string;
+      updatedAt: string;
+      /** @description the secrets valid now (at most two) */
+      secrets: {
+        secretId: string;
+        createdAt: string;
+        /** @description null: valid until retired */
+        validUntil: string | null;
+      }[];
+    };
+    GarageDetail: {
+      garage: {
+        garageId: string;
+        disabled: boolean;
+        keepImportingAfterWorkStarted: boolean;
+        /**
+         * @description bootstrap: seeded from CARSYS_GARAGES
+         * @enum {string}
+         */
+        source: 'api' | 'bootstrap';
+        createdAt: string;
+        updatedAt: string;
+        /** @description the secrets valid now (at most two) */
+        secrets: {
+          secretId: string;
+          createdAt: string;
+          /** @description null: valid until retired */
+          validUntil: string | null;
+        }[];
+      };
+      /** @description the newest 50 changes, newest first */
+      audit: {
+        garageId: string;
+        /** @enum {string} */
+        action:
+          'garage_added' | 'garage_seeded' | 'secret_issued' | 'secret_retired' | 'garage_disabled' | 'garage_enabled';
+        /** @description the operator token name */
+        by: string;
+        at: string;
+        details: {
+          [key: string]: string | number | boolean | null;
+        };
+      }[];
+    };
+    IssuedSecret: {
+      garage: {
+        garageId: string;
+        disabled: boolean;
+        keepImportingAfterWorkStarted: boolean;
+        /**
+         * @description bootstrap: seeded from CARSYS_GARAGES
+         * @enum {string}
+         */
+        source: 'api' | 'bootstrap';
+        createdAt: string;
+        updatedAt: string;
+        /** @description the secrets valid now (at most two) */
+        secrets: {
+          secretId: string;
+          createdAt: string;
+          /** @description null: valid until retired */
+          validUntil: string | null;
+        }[];
+      };
+      secretId: string;
+      /** @description shown this once only; it is stored encrypted and can never be read back */
+      secret: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -1311,6 +1491,429 @@ export interface operations {
       };
       /** @description the operator token lacks the scope */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  listGarages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the garages, by id */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items?: components['schemas']['Garage'][];
+          };
+        };
+      };
+      /** @description no valid operator token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the operator token lacks the "read" scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  addGarage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          garageId: string;
+          /**
+           * @description keep applying DMS updates once work has started in Claire
+           * @default false
+           */
+          keepImportingAfterWorkStarted?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description garage added; give the secret to Carsys */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuedSecret'];
+        };
+      };
+      /** @description a garage id that is not letters, digits, - and _ (at most 64) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid operator token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the operator token lacks the "garages" scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description a garage with this id exists already (garage_exists) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  showGarage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        garageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the garage and its audit trail */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GarageDetail'];
+        };
+      };
+      /** @description no valid operator token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the operator token lacks the "read" scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no garage with this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  issueGarageSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        garageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          /**
+           * @description how long the secrets valid now stay valid beside the new one; 0 retires them at once
+           * @default 24
+           */
+          graceHours?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description new secret issued; give it to Carsys */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuedSecret'];
+        };
+      };
+      /** @description graceHours not a number from 0 to 720 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid operator token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the operator token lacks the "garages" scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no garage with this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description two valid secrets already, retire one first (rotation_in_progress); or the garage changed meanwhile (garage_changed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  retireGarageSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        garageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          /** @description the secret to retire; without it, the older of the two */
+          secretId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description secret retired; the garage with the secrets still valid */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Garage'];
+        };
+      };
+      /** @description secretId not text */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid operator token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the operator token lacks the "garages" scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no garage with this id, or no valid secret with this id (secret_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the garage's only valid secret (last_secret); or the garage changed meanwhile (garage_changed) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  disableGarage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        garageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the garage, disabled */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Garage'];
+        };
+      };
+      /** @description no valid operator token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the operator token lacks the "garages" scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no garage with this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the garage changed meanwhile (garage_changed); try again */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  enableGarage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        garageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the garage, enabled */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Garage'];
+        };
+      };
+      /** @description no valid operator token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the operator token lacks the "garages" scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no garage with this id */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the garage changed meanwhile (garage_changed); try again */
+      409: {
         headers: {
           [name: string]: unknown;
         };

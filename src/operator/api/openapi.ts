@@ -13,6 +13,7 @@ import {
 } from './api-schemas.js';
 import { BulkRetryRequest } from './import-routes.js';
 import { WhereIsAnswer, WhereIsQuery } from './where-is-schema.js';
+import { garagePaths, garageSchemas } from './garage-openapi.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -66,7 +67,7 @@ export function openApiDocument(): JsonSchema {
           type: 'http',
           scheme: 'bearer',
           description:
-            'operator token with scopes read, retry, decode. A GET also takes the support page session cookie ' +
+            'operator token with scopes read, retry, decode, garages. A GET also takes the support page session cookie ' +
             '(claire_session); any other method takes only this header. Wrong tokens are limited per client ' +
             'address and overall: 429 with Retry-After.',
         },
@@ -82,6 +83,7 @@ export function openApiDocument(): JsonSchema {
         ErrorBody: schema(ErrorBody),
         Import: schema(ImportViewSchema),
         WhereIsAnswer: schema(WhereIsAnswer),
+        ...garageSchemas(schema),
       },
     },
     paths: {
@@ -243,6 +245,7 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      ...garagePaths({ json, error, operator, pathParameter, schema }),
       '/codec/decode': {
         post: {
           operationId: 'decodePayloads',
