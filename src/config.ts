@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { KeyringConfig } from './crypto/keyring.js';
 import { garageIdPattern, garageIdRule } from './domain/garage-id.js';
+import type { ListenerLimits } from './http/listener-limits.js';
 
 const GarageConfig = z.object({
   id: z.string().regex(garageIdPattern, garageIdRule),
@@ -78,6 +79,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** A garage with no push for this many business hours (Mon-Fri 08-18 Amsterdam) is flagged as silent. */
   SILENCE_BUSINESS_HOURS: z.coerce.number().positive().default(4),
+  /** `/metrics` reads the garages' last pushes at most this often, however many scrape it. */
+  SILENCE_METRICS_REFRESH_SECONDS: z.coerce.number().positive().default(30),
   /** Where a worker process serves its Prometheus metrics; unset means no metrics server of its own. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** A workflow bundle built by `npm run build:workflows`; unset, the worker bundles the workflow code at start. */
@@ -130,6 +133,15 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(15 * 60),
+  // Both listeners: bounds a real client never meets, so a slow or hoarding one costs us little (docs/security.md).
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().default(10),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().positive().default(5),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().positive().default(1000),
+  /** Unset: no bound per client address (behind a load balancer every connection comes from its address). */
+  HTTP_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().positive().optional(),
+  /** Refused requests are counted per garage, reason and hour, and the counts forgotten after this many days. */
+  REJECTION_RETENTION_DAYS: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -154,12 +166,16 @@ export type Config = Readonly<{
   temporalUiUpstream: string | undefined;
   rateLimitPerMinute: number;
   silenceBusinessHours: number;
+  silenceMetricsRefreshMs: number;
   workerMetricsPort: number | undefined;
   workerShutdownGraceSeconds: number;
   unvouchedImportsUntil: Date | null;
   workflowBundlePath: string | undefined;
   /** When an import still `accepted` is checked against Temporal, and how often the worker looks. */
   stuckImports: Readonly<{ afterMs: number; sweepEveryMs: number }>;
+  rejectionRetentionDays: number;
+  /** For both listeners. */
+  listenerLimits: ListenerLimits;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** Express `trust proxy` on the operator listener. */
   trustProxy: boolean | number | string;
@@ -183,6 +199,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.HTTP_HEADERS_TIMEOUT_SECONDS > e.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError(
+      'Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_SECONDS: at most HTTP_REQUEST_TIMEOUT_SECONDS (the headers are part of the request)',
+    );
+  }
   const garages = new Map(e.CARSYS_GARAGES.map((garage) => [garage.id, Object.freeze(garage)]));
   if (garages.size !== e.CARSYS_GARAGES.length)
     throw new ConfigError('Invalid configuration:\n  CARSYS_GARAGES: duplicate garage id');
@@ -211,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalUiUpstream: e.TEMPORAL_UI_UPSTREAM,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     silenceBusinessHours: e.SILENCE_BUSINESS_HOURS,
+    silenceMetricsRefreshMs: e.SILENCE_METRICS_REFRESH_SECONDS * 1000,
     workerMetricsPort: e.WORKER_METRICS_PORT,
     workerShutdownGraceSeconds: e.WORKER_SHUTDOWN_GRACE_SECONDS,
     unvouchedImportsUntil: e.UNVOUCHED_IMPORTS_UNTIL === undefined ? null : new Date(e.UNVOUCHED_IMPORTS_UNTIL),
@@ -218,6 +240,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stuckImports: Object.freeze({
       afterMs: e.STUCK_IMPORT_AFTER_SECONDS * 1000,
       sweepEveryMs: e.STUCK_IMPORT_SWEEP_SECONDS * 1000,
+    }),
+    rejectionRetentionDays: e.REJECTION_RETENTION_DAYS,
+    listenerLimits: Object.freeze({
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+      maxConnectionsPerClient: e.HTTP_MAX_CONNECTIONS_PER_CLIENT ?? null,
     }),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

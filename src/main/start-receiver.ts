@@ -25,13 +25,14 @@ import { importProgress } from '../temporal/import-progress.js';
 import { runningImports } from '../temporal/running-imports.js';
 import { supportPage } from '../operator/support-page/index.js';
 import { answerClientError } from '../http/client-error.js';
+import { boundedServer, type ListenerLimits } from '../http/listener-limits.js';
 import { metricsRoute } from '../operator/metrics-route.js';
 import { openApiRoute } from '../operator/api/openapi.js';
 import { createImportMetrics, type ImportMetrics } from '../metrics/import-metrics.js';
 import type { SupportDependencies } from '../operator/operator-dependencies.js';
 import { importQueries } from '../store/import-queries.js';
 import { importRetry } from '../operator/retry-imports.js';
-import { silenceReport } from '../operator/silence.js';
+import { cachedSilenceReport, silenceReport } from '../operator/silence.js';
 import { webUiLinks } from '../temporal/web-ui-links.js';
 import { createTemporalClient } from '../temporal/connection.js';
 import { startImport } from '../temporal/start-import.js';
@@ -63,6 +64,7 @@ const readinessTimeoutMs = 2_000;
 const maxDuplicateNotesWaiting = 50;
 /** Bounds every database round trip and connection handshake, so a hung database fails callers instead of piling them up. */
 const databaseTimeoutMs = 5_000;
+const pruneRejectionsEveryMs = 3_600_000;
 
 /** Wires the receiver to real Temporal and MongoDB and listens; `port: 0` picks a free port (tests). */
 export async function startReceiver(
@@ -73,6 +75,10 @@ export async function startReceiver(
   const now = options.now ?? (() => new Date());
   const keyring = createKeyring(config.encryptionKeys);
   const metrics = options.metrics ?? createImportMetrics();
+  // Refusals are counted under the claimed garage only when it is one of ours (else `(unknown)`), as the garages
+  // directory knows them; it is built below, and this is first called once the database answers.
+  const isKnownGarage = (garageId: string): boolean => garages.get(garageId) !== undefined;
+  const rejectionOptions = { isKnownGarage, retentionDays: config.rejectionRetentionDays };
   // Not awaited: pushes are accepted while the database is down (rule 1); indexes are built once it answers.
   const mongo = openMongoInBackground(
     config.mongo,
@@ -81,7 +87,8 @@ export async function startReceiver(
     {
       prepare: async ({ db, collections }) => {
         await ensureIndexes(collections);
-        await rejectionLog(db).ensureIndexes();
+        await rejectionLog(db, rejectionOptions).ensureIndexes();
+        await rejectionLog(db, rejectionOptions).prune(now());
         const { ttl } = await operatorSessionStore(db).ensureIndexes();
         if (!ttl) logger.info('the database has no TTL indexes: ended operator sessions are pruned at each sign-in');
         const store = garageStore(db);
@@ -106,8 +113,13 @@ export async function startReceiver(
       logger.error({ err: error, garageId, secretId }, 'a garage secret cannot be decrypted with ENCRYPTION_KEYS'),
   });
   garages.start();
-  const rejections = rejectionLog(mongo.db);
+  const rejections = rejectionLog(mongo.db, rejectionOptions);
+  const pruneRejections = setInterval(() => {
+    rejections.prune(now()).catch((error: unknown) => logger.warn({ err: error }, 'could not prune the rejection log'));
+  }, pruneRejectionsEveryMs);
+  pruneRejections.unref();
   const bufferedRejections = rejectionBuffer(rejections, {
+    isKnownGarage,
     capacity: 1_000,
     batchSize: 100,
     retryAfterMs: 5_000,
@@ -208,7 +220,16 @@ export async function startReceiver(
     },
     routes: [
       openApiRoute(),
-      metricsRoute({ metrics, silence: support.silence }),
+      metricsRoute({
+        metrics,
+        silence: cachedSilenceReport(support.silence, {
+          maxAgeMs: config.silenceMetricsRefreshMs,
+          now: Date.now,
+          onRead: () => metrics.silenceReads.inc(),
+          onError: (error) =>
+            logger.warn({ err: error }, 'could not read the silence report; /metrics keeps the last one'),
+        }),
+      }),
       importRoutes(support),
       whereIsRoute(support),
       supportPage(support),
@@ -227,8 +248,8 @@ export async function startReceiver(
         : [webUiProxy({ upstream: config.temporalUiUpstream, tokens: config.operatorTokens, logger })]),
     ],
   });
-  const receiver = await listen(receiverApp, config.receiver.host, config.receiver.port);
-  const operator = await listen(operatorApp, config.operator.host, config.operator.port).catch(
+  const receiver = await listen(receiverApp, config.receiver.host, config.receiver.port, config.listenerLimits);
+  const operator = await listen(operatorApp, config.operator.host, config.operator.port, config.listenerLimits).catch(
     async (error: unknown) => {
       await drain(receiver.server, 0);
       throw error;
@@ -244,6 +265,7 @@ export async function startReceiver(
       await Promise.all([drain(receiver.server, graceMs), drain(operator.server, graceMs)]);
       bufferedRejections.stop();
       garages.stop();
+      clearInterval(pruneRejections);
       mongo.stopPreparing();
       await bufferedRejections.settled();
       await temporal.connection.close();
@@ -252,9 +274,15 @@ export async function startReceiver(
   };
 }
 
-async function listen(app: Express, host: string, port: number): Promise<{ server: Server; url: string }> {
-  const server = app.listen(port, host);
+async function listen(
+  app: Express,
+  host: string,
+  port: number,
+  limits: ListenerLimits,
+): Promise<{ server: Server; url: string }> {
+  const server = boundedServer(app, limits);
   server.on('clientError', answerClientError);
+  server.listen(port, host);
   await once(server, 'listening');
   const address = server.address();
   return { server, url: `http://${host}:${typeof address === 'object' && address !== null ? address.port : port}` };

@@ -55,7 +55,10 @@ export async function startWorker(
       collections: mongo.collections,
       garages,
       clock: () => new Date(),
-      rejections: rejectionLog(mongo.db),
+      rejections: rejectionLog(mongo.db, {
+        isKnownGarage: (garageId) => garages.get(garageId) !== undefined,
+        retentionDays: config.rejectionRetentionDays,
+      }),
       unvouchedImportsUntil: config.unvouchedImportsUntil,
       ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
     }),

@@ -52,6 +52,11 @@ export function createImportMetrics() {
       labelNames: ['surface'] as const,
       registers: [registry],
     }),
+    silenceReads: new Counter({
+      name: 'carsys_silence_report_reads_total',
+      help: "Database reads of the garages' last pushes for the silence gauges (at most one per SILENCE_METRICS_REFRESH_SECONDS)",
+      registers: [registry],
+    }),
     silentHours: new Gauge({
       name: 'carsys_garage_silent_business_hours',
       help: 'Business hours since the garage last pushed',

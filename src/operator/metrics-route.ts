@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import type { ImportMetrics } from '../metrics/import-metrics.js';
 import type { SilenceReport } from './silence.js';
 
-/** `GET /metrics` in Prometheus format; the silence gauges are refreshed at each scrape. */
+/** `GET /metrics` in Prometheus format; the silence gauges come from `silence`, a report cached between reads. */
 export function metricsRoute(deps: { metrics: ImportMetrics; silence: () => Promise<SilenceReport> }): Router {
   const router = express.Router();
   router.get('/metrics', async (_req, res) => {

@@ -32,8 +32,8 @@ export type AppointmentEvidence = Readonly<{
 /** A push whose workflow runs in Temporal but that the import log does not hold yet. */
 export type UnrecordedImport = RunningImport & Readonly<{ progress: WorkflowProgress | null }>;
 
-/** A refused request: metadata only, as the rejection log keeps it. */
-export type RefusalFacts = Readonly<{ code: string; status: number; at: Date }>;
+/** Requests refused for one reason, as the rejection log counts them. */
+export type RefusalFacts = Readonly<{ code: string; status: number; count: number; lastAt: Date }>;
 
 /** What the store (and Temporal) could tell about "garage G says work order X is missing". */
 export type WorkOrderEvidence = Readonly<{
@@ -187,10 +187,11 @@ function groupRefusals(refusals: readonly RefusalFacts[]): RefusalGroup[] {
   for (const refusal of refusals) {
     const group = groups.get(refusal.code);
     if (group === undefined) {
-      groups.set(refusal.code, { code: refusal.code, status: refusal.status, count: 1, lastAt: refusal.at });
+      const { code, status, count, lastAt } = refusal;
+      groups.set(code, { code, status, count, lastAt });
     } else {
-      group.count += 1;
-      if (refusal.at > group.lastAt) group.lastAt = refusal.at;
+      group.count += refusal.count;
+      if (refusal.lastAt > group.lastAt) group.lastAt = refusal.lastAt;
     }
   }
   return [...groups.values()]
@@ -358,7 +359,7 @@ export function diagnoseWorkOrder(evidence: WorkOrderEvidence): WorkOrderAnswer 
     .filter((answer): answer is AppointmentAnswer => answer !== null)
     .sort((a, b) => b.decisive.receivedAt.getTime() - a.decisive.receivedAt.getTime());
   const byReason = groupRefusals(evidence.refusals);
-  const refused = { total: evidence.refusals.length, byReason };
+  const refused = { total: byReason.reduce((sum, group) => sum + group.count, 0), byReason };
   const base = {
     garageId: evidence.garageId,
     number: evidence.number,

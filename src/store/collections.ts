@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { AppointmentDocument, CarDocument, ImportDocument, PartyDocument } from './documents.js';
+import { lastPushCollectionName, type LastPushDocument } from './garage-last-push.js';
 
 /** Collection names other parts of Claire read; a contract (documents.md). */
 const collectionNames = {
@@ -14,6 +15,8 @@ export type Collections = Readonly<{
   cars: Collection<CarDocument>;
   parties: Collection<PartyDocument>;
   imports: Collection<ImportDocument>;
+  /** Ours only: each garage's newest push, kept with the import log for the silence report. */
+  lastPushes: Collection<LastPushDocument>;
 }>;
 
 export function collectionsOf(db: Db): Collections {
@@ -22,5 +25,6 @@ export function collectionsOf(db: Db): Collections {
     cars: db.collection<CarDocument>(collectionNames.cars),
     parties: db.collection<PartyDocument>(collectionNames.parties),
     imports: db.collection<ImportDocument>(collectionNames.imports),
+    lastPushes: db.collection<LastPushDocument>(lastPushCollectionName),
   };
 }

@@ -1,6 +1,7 @@
 import type { PushIssue, PushWarning, ImportStatus } from '../domain/import-status.js';
 import type { Collections } from './collections.js';
 import type { ImportDocument, WrittenDocuments } from './documents.js';
+import { garageLastPush } from './garage-last-push.js';
 import { isDuplicateKeyError } from './guarded-write.js';
 
 export type PushReceipt = Omit<
@@ -22,8 +23,9 @@ export type ImportFinish = Readonly<{
 /** The import log: one record per accepted push, kept for good, so it is also the permanent dedup ledger. */
 export function importLog(collections: Collections) {
   const imports = collections.imports;
+  const lastPush = garageLastPush(collections.lastPushes);
   return {
-    /** Records a push as accepted, or returns the record that already holds it. */
+    /** Records a push as accepted (and as its garage's last push), or returns the record that already holds it. */
     async recordReceipt(receipt: PushReceipt): Promise<{ created: boolean; record: ImportDocument }> {
       const record: ImportDocument = {
         ...receipt,
@@ -36,13 +38,16 @@ export function importLog(collections: Collections) {
       };
       try {
         await imports.insertOne(record);
-        return { created: true, record };
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         const existing = await imports.findOne({ _id: receipt._id });
         if (existing === null) throw error;
+        // Again: the step may have failed after its insert and before noting the last push.
+        await lastPush.note(existing.garageId, existing.receivedAt);
         return { created: false, record: existing };
       }
+      await lastPush.note(record.garageId, record.receivedAt);
+      return { created: true, record };
     },
 
     /** Stores how an import ended. */

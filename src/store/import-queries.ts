@@ -4,6 +4,7 @@ import { comparePushOrder } from '../domain/ordering.js';
 import type { ImportFilter } from './import-filter.js';
 import type { Collections } from './collections.js';
 import type { ImportDocument } from './documents.js';
+import { garageLastPush } from './garage-last-push.js';
 import { importOrderOf } from './push-order.js';
 
 /** An import as listed: everything but the encrypted raw body. */
@@ -100,16 +101,23 @@ export function importQueries(collections: Collections) {
     },
 
     /**
-     * The newest push of each garage, for the silence alert: one indexed lookup per garage, because FerretDB 1.x
-     * implements neither `$max` nor `$first` in `$group`.
+     * The newest push of each garage, for the silence alert: one query on the last-push documents; the log itself is
+     * read, once, only for garages that have none yet (a log written before they existed).
      */
     async lastPushPerGarage(garageIds: readonly string[]): Promise<Map<string, Date>> {
-      const newest = await Promise.all(
-        garageIds.map((garageId) =>
-          imports.findOne({ garageId }, { sort: { receivedAt: -1 }, projection: { garageId: 1, receivedAt: 1 } }),
-        ),
-      );
-      return new Map(newest.flatMap((doc) => (doc === null ? [] : [[doc.garageId, doc.receivedAt] as const])));
+      return garageLastPush(collections.lastPushes).of(garageIds, async (missing) => {
+        // Unsorted, so FerretDB streams it batch by batch (sorting would read the whole log in one round trip).
+        const newest = new Map<string, Date>();
+        const cursor = imports.find(
+          { garageId: { $in: [...missing] } },
+          { projection: { _id: 0, garageId: 1, receivedAt: 1 }, batchSize: 500 },
+        );
+        for await (const { garageId, receivedAt } of cursor) {
+          const known = newest.get(garageId);
+          if (known === undefined || receivedAt > known) newest.set(garageId, receivedAt);
+        }
+        return newest;
+      });
     },
   };
 }

@@ -1,9 +1,12 @@
-import type { RejectionDocument, RejectionLog } from './rejections.js';
+import { addTally, tallyKey, tallyOf, type RefusalTally, type RejectionDocument } from './rejection-tally.js';
+import type { RejectionLog } from './rejections.js';
 
 export type RejectionBufferOptions = Readonly<{
-  /** Most refusals held while the database is away; more are dropped and counted. */
+  /** Which claimed garage ids are counted under their own id; any other counts as `(unknown)`. */
+  isKnownGarage: (garageId: string) => boolean;
+  /** Most counts (garage, reason, hour) held while the database is away; refusals of a new one beyond are dropped and counted. */
   capacity: number;
-  /** Most written in one round trip. */
+  /** Most counts written in one round of writes. */
   batchSize: number;
   /** Wait before the next write after a failed one. */
   retryAfterMs: number;
@@ -14,56 +17,71 @@ export type RejectionBufferOptions = Readonly<{
 }>;
 
 /**
- * The rejection log without waiting for the database: a refusal is answered at once and written afterwards, in
- * batches, one write at a time. While the database is down or hung, refusals wait in memory up to `capacity` (the
- * oldest are kept, so support still sees when a garage's pushes started failing); beyond that they are dropped and
- * counted. A single write in flight means a hung database holds one request, never a pile of them.
+ * The rejection log without waiting for the database: a refusal is answered at once, added to its garage, reason
+ * and hour's count in memory, and the counts are written afterwards, one round of writes at a time. A flood of
+ * refusals for one count is one number in memory, so while the database is down or hung only refusals of a new
+ * count beyond `capacity` are dropped (and counted). A single round in flight means a hung database holds one, never
+ * a pile of them.
  */
-export function rejectionBuffer(log: Pick<RejectionLog, 'recordMany'>, options: RejectionBufferOptions) {
-  const pending: RejectionDocument[] = [];
+export function rejectionBuffer(log: Pick<RejectionLog, 'recordTally'>, options: RejectionBufferOptions) {
+  // Insertion order: the oldest counts are written first.
+  const pending = new Map<string, RefusalTally>();
+  let refusalsPending = 0;
   let writing: Promise<void> | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let dropped = 0;
 
   async function writeAll(): Promise<void> {
-    while (pending.length > 0) {
-      const batch = pending.slice(0, options.batchSize);
-      try {
-        await log.recordMany(batch);
-      } catch (error) {
-        options.onWriteFailed?.(error);
-        retryTimer = setTimeout(() => {
-          retryTimer = null;
-          flushSoon();
-        }, options.retryAfterMs);
-        // A pending retry must not keep a process alive that is otherwise done.
-        retryTimer.unref();
-        return;
+    while (pending.size > 0) {
+      const batch = [...pending.values()].slice(0, options.batchSize);
+      // Taken out before the writes: refusals arriving meanwhile start new counts, added on top later.
+      for (const tally of batch) pending.delete(tallyKey(tally));
+      const results = await Promise.allSettled(batch.map((tally) => log.recordTally(tally)));
+      let failure: { reason: unknown } | null = null;
+      for (const [index, result] of results.entries()) {
+        const tally = batch[index];
+        if (tally === undefined) continue;
+        // Each count is one atomic write: only the failed ones go back, merged with whatever came in meanwhile.
+        if (result.status === 'fulfilled') refusalsPending -= tally.count;
+        else {
+          addTally(pending, tally);
+          failure ??= { reason: result.reason };
+        }
       }
-      pending.splice(0, batch.length);
+      if (failure === null) continue;
+      options.onWriteFailed?.(failure.reason);
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        flushSoon();
+      }, options.retryAfterMs);
+      // A pending retry must not keep a process alive that is otherwise done.
+      retryTimer.unref();
+      return;
     }
   }
 
   function flushSoon(): void {
-    if (writing !== null || retryTimer !== null || pending.length === 0) return;
+    if (writing !== null || retryTimer !== null || pending.size === 0) return;
     writing = writeAll().finally(() => {
       writing = null;
     });
   }
 
   return {
-    /** Queues a refusal for the log; never waits, never throws. */
+    /** Counts a refusal for the log; never waits, never throws. */
     record(rejection: RejectionDocument): void {
-      if (pending.length >= options.capacity) {
+      const tally = tallyOf(rejection, options.isKnownGarage);
+      if (pending.size >= options.capacity && !pending.has(tallyKey(tally))) {
         dropped++;
         options.onDropped?.();
         return;
       }
-      pending.push(rejection);
+      addTally(pending, tally);
+      refusalsPending++;
       flushSoon();
     },
     /** Refusals not yet written, and those dropped since the start. */
-    stats: () => ({ pending: pending.length, dropped }),
+    stats: () => ({ pending: refusalsPending, dropped }),
     /** Waits for the write in flight, if any (tests and shutdown). */
     async settled(): Promise<void> {
       await writing;

@@ -4,8 +4,8 @@ import { collectionsOf } from './collections.js';
 import { documentIds } from './document-ids.js';
 import type { AppointmentDocument, ImportDocument } from './documents.js';
 import { openText } from './encrypted-text.js';
-import { importQuery, withoutRawBody, type ImportSummary } from './import-queries.js';
-import { rejectionsCollectionName, type RejectionDocument } from './rejections.js';
+import { importQueries, importQuery, withoutRawBody, type ImportSummary } from './import-queries.js';
+import { refusalsByGarageAndReason, type RefusalCount } from './rejections.js';
 
 /** What the store holds about one appointment a searched number leads to. */
 export type StoredAppointment = Readonly<{
@@ -22,20 +22,21 @@ export type StoredWorkOrder = Readonly<{
   lastPushAt: Date | null;
   /** Other garages with a push of this number. */
   otherGarages: string[];
-  refusals: Pick<RejectionDocument, 'code' | 'status' | 'at'>[];
+  /** By reason, counted by the hour. */
+  refusals: Pick<RefusalCount, 'code' | 'status' | 'count' | 'lastAt'>[];
   appointments: StoredAppointment[];
 }>;
 
 /** At most this many appointments per answer, and pushes per appointment, so one search stays one page. */
-export const evidenceCaps = { appointments: 20, pushesPerAppointment: 200, refusals: 5_000 } as const;
+export const evidenceCaps = { appointments: 20, pushesPerAppointment: 200 } as const;
 
 /**
  * The store's side of "where is my work order?": every push of the appointments a WO number, registration or DMS
  * number leads to in one garage, the appointments as they are now, the garage's last push and what was refused.
  */
 export function workOrderEvidence(deps: { db: Db; keyring: Keyring }) {
-  const { imports, appointments } = collectionsOf(deps.db);
-  const rejections = deps.db.collection<RejectionDocument>(rejectionsCollectionName);
+  const collections = collectionsOf(deps.db);
+  const { imports, appointments } = collections;
 
   const byNumber = (number: string) => [{ woNumber: number }, { registration: number }, { dmsNumber: number }];
 
@@ -111,18 +112,16 @@ export function workOrderEvidence(deps: { db: Db; keyring: Keyring }) {
       const [dmsNumbers, otherGarages, lastPush, refusals] = await Promise.all([
         dmsNumbersFor(garageId, number),
         otherGaragesWith(garageId, number),
-        imports.findOne({ garageId }, { sort: { receivedAt: -1 }, projection: { receivedAt: 1 } }),
-        rejections
-          .find(
-            { garageIdClaimed: garageId, at: { $gte: period.from, $lt: period.to } },
-            { projection: { _id: 0, code: 1, status: 1, at: 1 } },
-          )
-          .sort({ at: -1 })
-          .limit(evidenceCaps.refusals)
-          .toArray(),
+        importQueries(collections).lastPushPerGarage([garageId]),
+        refusalsByGarageAndReason(deps.db, { garageId, ...period }),
       ]);
       const found = await Promise.all(dmsNumbers.map((dmsNumber) => appointmentEvidence(garageId, dmsNumber)));
-      return { lastPushAt: lastPush?.receivedAt ?? null, otherGarages, refusals, appointments: found };
+      return {
+        lastPushAt: lastPush.get(garageId) ?? null,
+        otherGarages,
+        refusals: refusals.map(({ code, status, count, lastAt }) => ({ code, status, count, lastAt })),
+        appointments: found,
+      };
     },
   };
 }

@@ -146,7 +146,7 @@ describe('when the database is stopped, the receiver still accepts every authent
       'the refused push to reach the rejection log',
       () =>
         mongo.db
-          .collection('rejected_requests')
+          .collection('rejection_counts')
           .findOne({ garageIdClaimed: garage.id, code: 'invalid_signature' })
           .catch(() => null),
       30_000,

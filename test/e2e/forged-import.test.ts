@@ -70,7 +70,7 @@ async function assertNothingWritten(request: ImportRequest): Promise<void> {
 }
 
 async function assertRecorded(workflowId: string): Promise<void> {
-  const rejection = await pipeline.mongo.db.collection('rejected_requests').findOne({ requestId: workflowId });
+  const rejection = await pipeline.mongo.db.collection('rejection_counts').findOne({ 'samples.requestId': workflowId });
   assert.equal(rejection?.['code'], 'forged_import');
   assert.equal(rejection?.['garageIdClaimed'], pipeline.garage.id);
 }

@@ -10,7 +10,7 @@ import type { DestinationStream } from 'pino';
 import { createLogger } from '../../src/logging/logger.js';
 import { startReceiver, type RunningReceiver } from '../../src/main/start-receiver.js';
 import { garageAuditCollectionName, garagesCollectionName } from '../../src/store/garage-store.js';
-import { rejectionsCollectionName } from '../../src/store/rejections.js';
+import { refusalsByGarageAndReason } from '../../src/store/rejections.js';
 import { databaseOutage } from '../support/database-outage.js';
 import { startPipeline, type Pipeline } from '../support/pipeline.js';
 import { pushBody } from '../support/push-body.js';
@@ -78,9 +78,11 @@ function push(garage: { id: string; secret: string }, receiverUrl = pipeline.rec
 }
 
 async function waitForRejection(garageId: string, code: string) {
-  return waitFor(`a ${code} rejection for ${garageId}`, () =>
-    pipeline.mongo.db.collection(rejectionsCollectionName).findOne({ garageIdClaimed: garageId, code }),
-  );
+  const period = { from: new Date(Date.now() - 60 * 60_000), to: new Date(Date.now() + 60 * 60_000), garageId };
+  return waitFor(`a ${code} rejection for ${garageId}`, async () => {
+    const refusals = await refusalsByGarageAndReason(pipeline.mongo.db, period);
+    return refusals.find((refusal) => refusal.code === code) ?? null;
+  });
 }
 
 describe('garages as data, through the CLI', () => {
@@ -178,7 +180,8 @@ describe('garages as data, through the CLI', () => {
       },
     });
     const rejection = await waitForRejection(garage.id, 'garage_disabled');
-    assert.equal(rejection['status'], 401);
+    assert.equal(rejection.status, 401);
+    assert.equal(rejection.count, 1);
     assert.equal((await cli('garage-admin', 'enable', garage.id)).code, 0);
     assert.equal((await push(garage)).status, 202);
     const { stdout } = await cli('reader', 'show', garage.id);

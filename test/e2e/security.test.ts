@@ -158,7 +158,8 @@ describe('refused pushes are visible to support', () => {
   it('when a push fails its signature, then the rejection log shows garage, reason, time and size, and never the body', async () => {
     const body = JSON.stringify({ appointment: { dmsNumber: 'SECRET-BODY-123' } });
     await sendPush(pipeline.receiver.url, body, { garage: pipeline.garage, signature: 'sha256=bad' });
-    type Rejection = { code: string; status: number; sizeBytes: number; garageIdClaimed: string; at: string };
+    type Sample = { at: string; sizeBytes: number; requestId: string; garageIdClaimed: string };
+    type Rejection = { code: string; status: number; count: number; garageIdClaimed: string; samples: Sample[] };
     // The receiver records a rejection after answering, so the log may lag the answer by a moment.
     const rejection = await waitFor('the rejection to be listed', async () => {
       const response = await fetch(
@@ -171,11 +172,17 @@ describe('refused pushes are visible to support', () => {
       const text = await response.text();
       assert.equal(text.includes('SECRET-BODY-123'), false);
       const { items } = JSON.parse(text) as { items: Rejection[] };
-      return items.find((item) => item.code === 'invalid_signature' && item.sizeBytes === Buffer.byteLength(body));
+      return items.find(
+        (item) =>
+          item.code === 'invalid_signature' &&
+          item.samples.some((sample) => sample.sizeBytes === Buffer.byteLength(body)),
+      );
     });
     assert.equal(rejection.status, 401);
-    assert.equal(rejection.sizeBytes, Buffer.byteLength(body));
-    assert.ok(Date.parse(rejection.at) > Date.now() - 60_000);
+    assert.equal(rejection.garageIdClaimed, pipeline.garage.id);
+    assert.ok(rejection.count >= 1);
+    const sample = rejection.samples.find((candidate) => candidate.sizeBytes === Buffer.byteLength(body));
+    assert.ok(sample !== undefined && Date.parse(sample.at) > Date.now() - 60_000);
   });
 
   it('when nobody presents an operator token, then the rejection log is closed', async () => {

@@ -10,7 +10,7 @@ import { WhereIsAnswer } from '../../src/operator/api/where-is-schema.js';
 import { createKeyring } from '../../src/crypto/keyring.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startWorker, type RunningWorker } from '../../src/main/start-worker.js';
-import { rejectionsCollectionName } from '../../src/store/rejections.js';
+import { refusalsByGarageAndReason } from '../../src/store/rejections.js';
 import { createTemporalClient, type TemporalHandle } from '../../src/temporal/connection.js';
 import { artifactPath, launchChromium, temporalUiUrl } from '../support/browser.js';
 import { fixtureObject } from '../support/fixtures.js';
@@ -105,13 +105,14 @@ before(async () => {
     const answer = await sendPush(pipeline.receiver.url, refusedBody, { garage: otherGarage, ...options });
     assert.equal(answer.status, 401);
   }
-  await waitFor('the three refusals in the rejection log', async () =>
-    (await pipeline.mongo.db
-      .collection(rejectionsCollectionName)
-      .countDocuments({ garageIdClaimed: otherGarage.id })) === 3
-      ? true
-      : null,
-  );
+  await waitFor('the three refusals in the rejection log', async () => {
+    const counts = await refusalsByGarageAndReason(pipeline.mongo.db, {
+      garageId: otherGarage.id,
+      from: new Date(Date.now() - 3_600_000),
+      to: new Date(Date.now() + 60_000),
+    });
+    return counts.reduce((sum, count) => sum + count.count, 0) === 3 ? true : null;
+  });
 
   // The same WO number from another garage: the never-arrived answer points at it.
   await pushAndFinish(

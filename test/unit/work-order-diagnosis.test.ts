@@ -82,12 +82,13 @@ function oneAppointment(fields: Partial<AppointmentEvidence>): AppointmentEviden
 describe('diagnoseWorkOrder: never arrived', () => {
   it('when no push has the number, then it says never arrived, the last push, and the refusals grouped by reason', () => {
     const at = (minute: number) => new Date(`2026-11-27T10:${String(minute).padStart(2, '0')}:00Z`);
+    // The rejection log counts by the hour: one reason can come as several counts.
     const answer = diagnoseWorkOrder(
       evidence([], {
         refusals: [
-          { code: 'invalid_signature', status: 401, at: at(2) },
-          { code: 'invalid_signature', status: 401, at: at(9) },
-          { code: 'timestamp_out_of_tolerance', status: 401, at: at(5) },
+          { code: 'invalid_signature', status: 401, count: 1, lastAt: at(2) },
+          { code: 'invalid_signature', status: 401, count: 1, lastAt: at(9) },
+          { code: 'timestamp_out_of_tolerance', status: 401, count: 1, lastAt: at(5) },
         ],
       }),
     );
@@ -127,7 +128,7 @@ describe('diagnoseWorkOrder: never arrived', () => {
 
   it('when only pushes too large were refused, then it gives the reason without blaming the configuration', () => {
     const answer = diagnoseWorkOrder(
-      evidence([], { refusals: [{ code: 'body_too_large', status: 413, at: period.to }] }),
+      evidence([], { refusals: [{ code: 'body_too_large', status: 413, count: 1, lastAt: period.to }] }),
     );
     assert.match(answer.inWords, /1 × too large/);
     assert.doesNotMatch(answer.inWords, /misconfigured/);

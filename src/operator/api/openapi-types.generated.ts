@@ -143,7 +143,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Refused pushes (metadata only), newest first */
+    /** Refused pushes (metadata only), counted per claimed garage, reason and hour, newest hour first; ids that are not configured garages are counted under (unknown) */
     get: operations['listRejections'];
     put?: never;
     post?: never;
@@ -1457,21 +1457,26 @@ export interface operations {
   };
   listRejections: {
     parameters: {
-      query?: never;
+      query?: {
+        garageId?: string;
+        from?: string;
+        to?: string;
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description items */
+      /** @description items: garageIdClaimed, status, code, hour, count, firstAt, lastAt, samples (a few: at, sizeBytes, requestId, the garageIdClaimed sent) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description garageId not text, or limit not 1 to 500 */
+      /** @description garageId not text, from or to not a date-time, or limit not 1 to 500 */
       400: {
         headers: {
           [name: string]: unknown;

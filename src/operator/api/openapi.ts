@@ -236,11 +236,21 @@ export function openApiDocument(): JsonSchema {
       '/api/v1/rejections': {
         get: {
           operationId: 'listRejections',
-          summary: 'Refused pushes (metadata only), newest first',
+          summary:
+            'Refused pushes (metadata only), counted per claimed garage, reason and hour, newest hour first; ids that are not configured garages are counted under (unknown)',
           security: operator,
+          parameters: [
+            { name: 'garageId', in: 'query', schema: { type: 'string', maxLength: 128 } },
+            { name: 'from', in: 'query', schema: { type: 'string', format: 'date-time' } },
+            { name: 'to', in: 'query', schema: { type: 'string', format: 'date-time' } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+          ],
           responses: {
-            200: { description: 'items' },
-            400: error('garageId not text, or limit not 1 to 500'),
+            200: {
+              description:
+                'items: garageIdClaimed, status, code, hour, count, firstAt, lastAt, samples (a few: at, sizeBytes, requestId, the garageIdClaimed sent)',
+            },
+            400: error('garageId not text, from or to not a date-time, or limit not 1 to 500'),
             ...operatorRefusals,
           },
         },
