@@ -19,6 +19,10 @@ import { ensureIndexes } from '../store/indexes.js';
 import { EncryptionCodec } from '../temporal/encryption-codec.js';
 import { importRoutes } from '../operator/api/import-routes.js';
 import { whereIsRoute } from '../operator/api/where-is-route.js';
+import { overviewRoute } from '../operator/api/overview-route.js';
+import { importOverview } from '../operator/import-overview.js';
+import { importOverviewCounts } from '../store/import-overview-counts.js';
+import { refusalCounts } from '../store/refusal-counts.js';
 import { whereIsWorkOrder } from '../operator/where-is-work-order.js';
 import { workOrderEvidence } from '../store/work-order-evidence.js';
 import { importProgress } from '../temporal/import-progress.js';
@@ -158,6 +162,12 @@ export async function startReceiver(
     }),
     links: webUiLinks(config.temporal.uiUrl, config.temporal.namespace),
     metrics,
+    overview: importOverview({
+      counts: importOverviewCounts(mongo.collections),
+      refusals: refusalCounts(mongo.db),
+      knownGarageIds: () => [...config.garages.keys()],
+      now,
+    }),
   };
   const readiness = [
     {
@@ -232,6 +242,7 @@ export async function startReceiver(
       }),
       importRoutes(support),
       whereIsRoute(support),
+      overviewRoute(support),
       supportPage(support),
       rejectionsRoute({ tokens: config.operatorTokens, rejections }),
       garageRoutes({

@@ -145,6 +145,9 @@ const refusalMeanings: Readonly<Record<string, string>> = {
   rate_limited: 'too many requests: over the garage rate limit',
 };
 
+/** A refusal code in plain words, for anything that lists refused requests by reason. */
+export const refusalMeaning = (code: string): string => refusalMeanings[code] ?? code.replace(/_/g, ' ');
+
 // Misconfigurations on the Carsys side, as opposed to one bad push.
 const configurationCodes = new Set([
   'invalid_signature',
@@ -196,7 +199,7 @@ function groupRefusals(refusals: readonly RefusalFacts[]): RefusalGroup[] {
   }
   return [...groups.values()]
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
-    .map((group) => ({ ...group, meaning: refusalMeanings[group.code] ?? group.code.replace(/_/g, ' ') }));
+    .map((group) => ({ ...group, meaning: refusalMeaning(group.code) }));
 }
 
 function lastPushWords(lastPushAt: Date | null, garageId: string): string {

@@ -75,7 +75,7 @@ async function addToStored(collection: Collection<RejectionCountDocument>, tally
 }
 
 /** Counts of the period (to the hour: a count is in when its hour overlaps the period), then the older log's. */
-async function tallies(
+export async function tallies(
   db: Db,
   query: { from?: Date | undefined; to?: Date | undefined; garageId?: string | undefined; limit?: number },
 ): Promise<RefusalTally[]> {

@@ -51,6 +51,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Overview for the person on duty: per garage, the last 24 hours and 7 days of pushes received, imported, failed, skipped and refused, the top failure reasons, and the hour-by-hour series */
+    get: operations['getOverview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/imports/{importId}': {
     parameters: {
       query?: never;
@@ -918,6 +935,93 @@ export interface components {
       /** @description shown this once only; it is stored encrypted and can never be read back */
       secret: string;
     };
+    Overview: {
+      /** @description ISO 8601 */
+      generatedAt: string;
+      last24Hours: {
+        /** @description ISO 8601 */
+        from: string;
+        /** @description ISO 8601 */
+        to: string;
+      };
+      last7Days: {
+        /** @description ISO 8601 */
+        from: string;
+        /** @description ISO 8601 */
+        to: string;
+      };
+      garages: {
+        /** @description null: refused requests that named no garage */
+        garageId: string | null;
+        /** @description configured here; refused requests can claim any id */
+        known: boolean;
+        last24Hours: {
+          /** @description pushes accepted: imported + failed + skipped + importing (refused ones not among them) */
+          received: number;
+          imported: number;
+          failed: number;
+          /** @description skipped as a duplicate, an older version, or because work had started */
+          skipped: number;
+          /** @description accepted and not finished yet */
+          importing: number;
+          /** @description refused by the receiver (the rejection log): bad signature, old timestamp, too large... */
+          refused: number;
+          /** @description the commonest issues of failed imports, by field (indices as []) and rule; at most 5 */
+          topFailureReasons: {
+            path: string;
+            code: string;
+            message: string;
+            count: number;
+          }[];
+          /** @description the commonest reasons for refused requests; at most 5 */
+          topRefusalReasons: {
+            code: string;
+            meaning: string;
+            count: number;
+          }[];
+        };
+        last7Days: {
+          /** @description pushes accepted: imported + failed + skipped + importing (refused ones not among them) */
+          received: number;
+          imported: number;
+          failed: number;
+          /** @description skipped as a duplicate, an older version, or because work had started */
+          skipped: number;
+          /** @description accepted and not finished yet */
+          importing: number;
+          /** @description refused by the receiver (the rejection log): bad signature, old timestamp, too large... */
+          refused: number;
+          /** @description the commonest issues of failed imports, by field (indices as []) and rule; at most 5 */
+          topFailureReasons: {
+            path: string;
+            code: string;
+            message: string;
+            count: number;
+          }[];
+          /** @description the commonest reasons for refused requests; at most 5 */
+          topRefusalReasons: {
+            code: string;
+            meaning: string;
+            count: number;
+          }[];
+        };
+        /** @description the last 7 days, hour by hour, oldest first; hours with nothing are left out */
+        perHour: {
+          /** @description start of an hour-long slot; the newest ends at `to` */
+          hour: string;
+          imported: number;
+          failed: number;
+          /** @description skipped as a duplicate, an older version, or because work had started */
+          skipped: number;
+          /** @description accepted and not finished yet */
+          importing: number;
+          /** @description refused by the receiver (the rejection log): bad signature, old timestamp, too large... */
+          refused: number;
+        }[];
+      }[];
+      /** @description unconfigured garage ids beyond the first 100 rows, left out */
+      garagesLeftOut: number;
+    };
   };
   responses: never;
   parameters: never;
@@ -1117,6 +1221,56 @@ export interface operations {
         };
       };
       /** @description no garageId or number, or a period that is not a date */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description no valid operator token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description the operator token lacks the scope */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getOverview: {
+    parameters: {
+      query?: {
+        garageId?: string;
+        to?: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the figures per garage */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Overview'];
+        };
+      };
+      /** @description a garageId that is not 1 to 128 characters, or a `to` that is not a date */
       400: {
         headers: {
           [name: string]: unknown;

@@ -12,6 +12,7 @@ import {
   SilenceAnswer,
 } from './api-schemas.js';
 import { BulkRetryRequest } from './import-routes.js';
+import { OverviewAnswer, OverviewQuery } from './overview-schema.js';
 import { WhereIsAnswer, WhereIsQuery } from './where-is-schema.js';
 import { garagePaths, garageSchemas } from './garage-openapi.js';
 
@@ -84,6 +85,7 @@ export function openApiDocument(): JsonSchema {
         Import: schema(ImportViewSchema),
         WhereIsAnswer: schema(WhereIsAnswer),
         ...garageSchemas(schema),
+        Overview: schema(OverviewAnswer),
       },
     },
     paths: {
@@ -158,6 +160,20 @@ export function openApiDocument(): JsonSchema {
               ...json({ $ref: '#/components/schemas/WhereIsAnswer' }),
             },
             400: error('no garageId or number, or a period that is not a date'),
+            ...operatorRefusals,
+          },
+        },
+      },
+      '/api/v1/overview': {
+        get: {
+          operationId: 'getOverview',
+          summary:
+            'Overview for the person on duty: per garage, the last 24 hours and 7 days of pushes received, imported, failed, skipped and refused, the top failure reasons, and the hour-by-hour series',
+          security: operator,
+          parameters: queryParameters(OverviewQuery),
+          responses: {
+            200: { description: 'the figures per garage', ...json({ $ref: '#/components/schemas/Overview' }) },
+            400: error('a garageId that is not 1 to 128 characters, or a `to` that is not a date'),
             ...operatorRefusals,
           },
         },

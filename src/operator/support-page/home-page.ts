@@ -31,7 +31,8 @@ export function homePage(deps: SupportDependencies) {
       search.q === undefined || found.items.length > 0
         ? html`<a href="/support/where-is">Where is my work order?</a>`
         : html`<a href="/support/where-is?${whereIsQuery}">Where is work order “${search.q}”?</a>`;
-    const actions = html`<p class="actions">${whereIs} ${bulkRetry}</p>`;
+    const overview = html`<a href="/support/overview">Overview: the last 24 hours and 7 days per garage</a>`;
+    const actions = html`<p class="actions">${overview} ${whereIs} ${bulkRetry}</p>`;
     const garageIds = silence.garages.map((garage) => garage.garageId);
     const caption = searchCaption(search, found.items.length, search.cursor === undefined);
     res.send(

@@ -4,6 +4,7 @@ import { bulkRetry, bulkRetryDryRun } from './bulk-retry-page.js';
 import { importDetail } from './detail-page.js';
 import { pageErrors, pageNotFound } from './error-page.js';
 import { homePage } from './home-page.js';
+import { overviewPage } from './overview-page.js';
 import { login, logout } from './login.js';
 import { pageHeaders } from './page-headers.js';
 import { retryOne } from './retry-one.js';
@@ -33,6 +34,7 @@ export function supportPage(deps: SupportDependencies): Router {
   pages.post('/imports/:importId/retry', retry, retryOne(deps));
   pages.get('/timeline/:garageId/:dmsNumber', timelinePage(deps));
   pages.get('/where-is', whereIsPage(deps));
+  pages.get('/overview', overviewPage(deps));
   pages.get('/retry', retry, bulkRetryDryRun(deps));
   pages.post('/retry', retry, form, bulkRetry(deps));
   pages.use(pageNotFound);

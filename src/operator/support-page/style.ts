@@ -51,6 +51,11 @@ dl.facts dd { margin: 0; }
 .none { color: var(--muted); font-style: italic; }
 .actions { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1rem 0; }
 .actions form { margin: 0; }
+figure.chart { margin: 0 0 1rem; overflow-x: auto; }
+figure.chart figcaption { color: var(--muted); padding: .25rem 0; }
+figure.chart svg { max-width: 100%; height: auto; }
+td.count { text-align: right; font-variant-numeric: tabular-nums; }
+td.zero { color: var(--muted); }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .9em; word-break: break-all; }
 `;
 
