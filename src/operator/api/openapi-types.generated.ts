@@ -1195,6 +1195,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description too many wrong operator tokens from this address or from all (too_many_attempts): wait for Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   whereIsWorkOrder: {
@@ -1240,6 +1249,15 @@ export interface operations {
       };
       /** @description the operator token lacks the scope */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description too many wrong operator tokens from this address or from all (too_many_attempts): wait for Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1297,6 +1315,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description too many wrong operator tokens from this address or from all (too_many_attempts): wait for Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   getImport: {
@@ -1339,6 +1366,15 @@ export interface operations {
       };
       /** @description no such import */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description too many wrong operator tokens from this address or from all (too_many_attempts): wait for Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1403,6 +1439,15 @@ export interface operations {
       };
       /** @description not failed, or already being retried */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description too many wrong operator tokens from this address or from all (too_many_attempts): wait for Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1518,6 +1563,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description too many wrong operator tokens from this address or from all (too_many_attempts): wait for Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   getAppointmentTimeline: {
@@ -1554,6 +1608,15 @@ export interface operations {
       };
       /** @description the operator token lacks the scope */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description too many wrong operator tokens from this address or from all (too_many_attempts): wait for Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1607,6 +1670,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description too many wrong operator tokens from this address or from all (too_many_attempts): wait for Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   listRejections: {
@@ -1650,6 +1722,15 @@ export interface operations {
       };
       /** @description the operator token lacks the scope */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description too many wrong operator tokens from this address or from all (too_many_attempts): wait for Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -2134,6 +2215,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description too many wrong operator tokens from this address or from all (too_many_attempts): wait for Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   encodePayloads: {
@@ -2181,6 +2271,15 @@ export interface operations {
       };
       /** @description a payload that cannot be decoded */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description too many wrong operator tokens from this address or from all (too_many_attempts): wait for Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -33,6 +33,7 @@ const open: never[] = [];
 const operatorRefusals = {
   401: error('no valid operator token'),
   403: error('the operator token lacks the scope'),
+  429: error('too many wrong operator tokens from this address or from all (too_many_attempts): wait for Retry-After'),
 };
 
 function queryParameters(type: z.ZodObject): JsonSchema[] {
