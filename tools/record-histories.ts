@@ -8,7 +8,9 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { ensureServiceBinaries, startServices } from './dev-services/index.js';
 import type { ImportActivities } from '../src/activities/import-activities.js';
-import { createUpsertDocuments } from '../src/activities/import-activities.js';
+import { createActivities, createUpsertDocuments } from '../src/activities/import-activities.js';
+import { createKeyring } from '../src/crypto/keyring.js';
+import { vouchFor } from '../src/crypto/voucher.js';
 import { createLogger } from '../src/logging/logger.js';
 import { startWorker, type RunningWorker } from '../src/main/start-worker.js';
 import { importWorkflowType } from '../src/temporal/start-import.js';
@@ -108,7 +110,13 @@ try {
   await client.workflow.start(importWorkflowType, {
     workflowId: duplicateId,
     taskQueue: config.temporal.taskQueue,
-    args: [again.request],
+    // Vouched for as the receiver does: an unvouched start would be refused as forged, another path.
+    args: [
+      {
+        ...again.request,
+        voucher: vouchFor(createKeyring(config.encryptionKeys), { ...again.request, workflowId: duplicateId }),
+      },
+    ],
   });
   await record('skipped-duplicate', duplicateId);
 
@@ -169,6 +177,46 @@ try {
     await outage.close();
   }
 
+  // The import log's database is down for longer than its local step's three attempts, so the step goes on as a regular
+  // activity (bounded-import-log-steps), and the database comes back after a few of its attempts.
+  const logOutage = await databaseOutage(config.mongo);
+  try {
+    const { deduplicatePush } = createActivities({
+      collections: logOutage.collections,
+      garages: config.garages,
+      keyring: createKeyring(config.encryptionKeys),
+      clock: () => new Date(),
+      rejections: { record: () => Promise.resolve() },
+      unvouchedImportsUntil: config.unvouchedImportsUntil,
+    });
+    const logOutageWorker = await startSpecialWorker({ deduplicatePush });
+    await logOutage.goDown();
+    const held = await push(
+      variant('valid-lease-car', (body) => {
+        body['messageId'] = 'replay-import-log-outage';
+        body['sentAt'] = '2026-11-28T08:00:00+01:00';
+      }),
+    );
+    await waitFor(
+      'deduplicatePush to fail twice as a regular activity',
+      async () => {
+        const pending = (await client.workflow.getHandle(held.workflowId).describe()).raw.pendingActivities ?? [];
+        return pending.some(
+          (activity) => activity.activityType?.name === 'deduplicatePush' && (activity.attempt ?? 0) >= 2,
+        )
+          ? true
+          : null;
+      },
+      90_000,
+    );
+    await logOutage.comeBack();
+    await expectStatus(held.importId, 'imported');
+    await record('import-log-outage', held.workflowId);
+    await logOutageWorker.close();
+  } finally {
+    await logOutage.close();
+  }
+
   // A step with a bug nobody planned for runs out of retries; after the fix support retries the import.
   const broken = await startSpecialWorker({
     mapPush: () => Promise.reject(new Error('mapping bug: interventions[0] has no price table')),
@@ -179,7 +227,7 @@ try {
   await broken.close();
   await startSpecialWorker({});
   const operator = config.operatorTokens.find((entry) => entry.scopes.includes('retry'));
-  const retry = await fetch(`${pipeline.receiver.url}/api/v1/imports/${unplanned.importId}/retry`, {
+  const retry = await fetch(`${pipeline.receiver.operatorUrl}/api/v1/imports/${unplanned.importId}/retry`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${operator?.token ?? ''}` },
   });

@@ -2,12 +2,13 @@ import {
   ActivityFailure,
   ApplicationFailure,
   CancellationScope,
+  isCancellation,
   patched,
   proxyActivities,
   proxyLocalActivities,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { ImportActivities } from '../activities/import-activities.js';
+import type { Deduplication, ImportActivities, ImportOutcome } from '../activities/import-activities.js';
 import type { ImportRequest } from '../domain/import-request.js';
 import type { ImportStatus, PushIssue } from '../domain/import-status.js';
 import { searchAttributeNames } from '../domain/search-attribute-names.js';
@@ -27,12 +28,58 @@ const { upsertDocuments } = proxyActivities<ImportActivities>({
 
 // The import-log bookkeeping is one single-document write each: run in the worker beside the workflow, it saves two
 // workflow tasks and two activity round trips per import (a third of the server's CPU per import, bench/NOTES.md),
-// and each step is still recorded in history as a marker. Retries longer than a minute wait on a durable timer, so
-// a database outage does not hold a workflow task open.
-const { deduplicatePush, recordOutcome } = proxyLocalActivities<ImportActivities>({
+// and each step is still recorded in history as a marker.
+const unboundedLocalImportLog = proxyLocalActivities<ImportActivities>({
   startToCloseTimeout: '30 seconds',
   retry: untilTheDatabaseIsBack,
 });
+
+// While a local activity retries, the worker keeps heartbeating its workflow task, three events every 8 s: a workflow
+// waiting out a day-long outage would reach Temporal's 51,200-event limit. So the local step gets three attempts (at
+// most about 45 s on a database that is down), and a step still failing then goes on as a regular activity, whose
+// retries the server keeps without adding events (docs/reliability.md, long-outage).
+const boundedLocalImportLog = proxyLocalActivities<ImportActivities>({
+  startToCloseTimeout: '20 seconds',
+  retry: { ...untilTheDatabaseIsBack, maximumAttempts: 3 },
+});
+const durableImportLog = proxyActivities<ImportActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: untilTheDatabaseIsBack,
+});
+
+// Versioning rule (README "Changing the workflow"): histories recorded before this patch retried the bookkeeping
+// steps locally without limit; replaying them must take that old path.
+const boundedImportLogSteps = 'bounded-import-log-steps';
+
+async function locallyThenDurably<T>(local: () => Promise<T>, durable: () => Promise<T>): Promise<T> {
+  try {
+    return await local();
+  } catch (error) {
+    // A local activity out of attempts rejects with its last failure itself, not wrapped in an ActivityFailure. A
+    // refusal (a forged import) is final wherever it runs; only a step still failing for a cause worth retrying
+    // moves on.
+    const failure = error instanceof ActivityFailure ? error.cause : error;
+    const final = failure instanceof ApplicationFailure && failure.nonRetryable;
+    if (final || isCancellation(error)) throw error;
+    return await durable();
+  }
+}
+
+function deduplicatePush(request: ImportRequest): Promise<Deduplication> {
+  if (!patched(boundedImportLogSteps)) return unboundedLocalImportLog.deduplicatePush(request);
+  return locallyThenDurably(
+    () => boundedLocalImportLog.deduplicatePush(request),
+    () => durableImportLog.deduplicatePush(request),
+  );
+}
+
+function recordOutcome(outcome: ImportOutcome): Promise<void> {
+  if (!patched(boundedImportLogSteps)) return unboundedLocalImportLog.recordOutcome(outcome);
+  return locallyThenDurably(
+    () => boundedLocalImportLog.recordOutcome(outcome),
+    () => durableImportLog.recordOutcome(outcome),
+  );
+}
 
 // Pure steps run in the worker beside the workflow: no task-queue round trip, still recorded in history.
 const { validatePush, mapPush } = proxyLocalActivities<ImportActivities>({

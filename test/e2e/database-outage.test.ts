@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Client, Connection } from '@temporalio/client';
 import { createLogger } from '../../src/logging/logger.js';
 import { startReceiver } from '../../src/main/start-receiver.js';
 import { silentProgress, startService, stopService, type ServiceOptions } from '../../tools/dev-services/index.js';
@@ -151,5 +152,57 @@ describe('when the database is stopped, the receiver still accepts every authent
           .catch(() => null),
       30_000,
     );
+  });
+});
+
+describe('when the database stays down while an import waits in its first step', () => {
+  it('then its history stops growing once the step moves to a regular activity, and it imports once the database is back', async () => {
+    assert.ok(pipeline);
+    const { receiver, garage, mongo, config } = pipeline;
+    const connection = await Connection.connect({ address: config.temporal.address });
+    try {
+      const handle = (workflowId: string) => new Client({ connection }).workflow.getHandle(workflowId);
+      await stopDatabase();
+      const answer = await sendPush(receiver.url, push('OUT-long'), { garage });
+      assert.equal(answer.status, 202, JSON.stringify(answer.json));
+      const workflow = handle(String(answer.json['workflowId']));
+      const historyLength = async () => Number((await workflow.describe()).raw.workflowExecutionInfo?.historyLength);
+
+      // The local step has three attempts; a local step retrying without limit would add three events every 8 s instead.
+      const durable = await waitFor(
+        'deduplicatePush to wait as a regular activity',
+        async () => {
+          const pending = (await workflow.describe()).raw.pendingActivities ?? [];
+          return pending.find((activity) => activity.activityType?.name === 'deduplicatePush') ?? null;
+        },
+        60_000,
+      );
+      assert.ok(durable.activityId, 'a pending regular activity');
+      const whenItMoved = await historyLength();
+      await new Promise((resolve) => setTimeout(resolve, 40_000));
+      const fortySecondsLater = await historyLength();
+      assert.equal(fortySecondsLater, whenItMoved, 'the history did not grow while the step kept retrying');
+      const attempts = (await workflow.describe()).raw.pendingActivities?.[0]?.attempt ?? 0;
+      assert.ok(attempts >= 3, `the regular activity kept retrying (attempt ${attempts})`);
+
+      await startDatabase();
+      const importId = String(answer.json['importId']);
+      const record = await waitFor(
+        'the waiting import to finish',
+        () => mongo.collections.imports.findOne({ _id: importId, status: 'imported' }).catch(() => null),
+        120_000,
+      );
+      assert.equal(record.status, 'imported');
+      const events = (await workflow.fetchHistory()).events ?? [];
+      // An import that never waited has 16 events; the wait added the local attempts' heartbeats and the activity.
+      assert.ok(events.length <= 40, `${events.length} events in the history of the import that waited`);
+      assert.equal(
+        await mongo.collections.appointments.countDocuments({ garageId: garage.id, dmsNumber: 'OUT-long' }),
+        1,
+      );
+    } finally {
+      await startDatabase().catch(() => undefined);
+      await connection.close();
+    }
   });
 });

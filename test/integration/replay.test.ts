@@ -37,6 +37,19 @@ describe('replay of recorded import histories', () => {
     assert.deepEqual(current.map((history) => history.name).sort(), [...recordedPaths].sort());
   });
 
+  it('when the import log was down longer than its local step allows, then the recorded history shows the step moved to a regular activity', () => {
+    const recorded = histories.find((history) => history.name === 'import-log-outage');
+    assert.ok(recorded !== undefined);
+    const events = (
+      recorded.json as { events: { activityTaskScheduledEventAttributes?: { activityType?: { name?: string } } }[] }
+    ).events;
+    const scheduled = events.map((event) => event.activityTaskScheduledEventAttributes?.activityType?.name);
+    assert.ok(
+      scheduled.includes('deduplicatePush'),
+      `regular activities scheduled: ${scheduled.filter(Boolean).join(', ')}`,
+    );
+  });
+
   it('when every history is replayed on the current workflow code, then none is nondeterministic', async () => {
     const { code } = await workflowBundle();
     const results: { name: string; error: string | undefined }[] = [];

@@ -15,6 +15,7 @@ export const recordedPaths = [
   'skipped-work-started',
   'support-retry',
   'database-outage',
+  'import-log-outage',
   'unplanned-failure',
 ] as const;
 export type RecordedPath = (typeof recordedPaths)[number];

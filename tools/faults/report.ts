@@ -74,12 +74,13 @@ const foundAndFixed = [
     'a 200 on the resend, never as a second import.',
   'The audit counted a workflow closing between its three visibility counts as neither completed nor running; it ' +
     'now asks again until the counts agree.',
-  'long-outage (found, not fixed yet): the history of a workflow waiting out an outage grows by about 3 events per ' +
-    "8 s: `deduplicatePush` is a local activity, its retries run in the worker (the 30 s backoff cap is below the SDK's " +
-    'one-minute `localRetryThreshold`, so never on a durable timer) while the workflow task stays open and is ' +
-    'heartbeaten every 8 s. That is about 220 events for 10 minutes and would reach the 51,200-event limit after about ' +
-    '38 hours. The retries of the regular `upsertDocuments` add no events. Fix (a `patched` workflow change): a ' +
-    '`scheduleToCloseTimeout` of a minute on the local bookkeeping steps, then the same step as a regular activity.',
+  'long-outage: the history of a workflow waiting out an outage grew by about 3 events per 8 s (24 after one ' +
+    'minute, 69 after three): `deduplicatePush` was a local activity retrying without limit (the 30 s backoff cap ' +
+    "is below the SDK's one-minute `localRetryThreshold`, so never on a durable timer) while the worker heartbeat " +
+    'the open workflow task every 8 s; about 220 events for 10 minutes, the 51,200-event limit after about 38 ' +
+    'hours. Fixed behind the patch `bounded-import-log-steps`: the two import-log steps get three local attempts, ' +
+    'then go on as regular activities with the same retry policy, whose retries add no events ' +
+    '(`test/e2e/database-outage.test.ts` holds one waiting for 40 s more and sees its history unchanged).',
   'two-workers: on FerretDB an update is a read and a whole-document write in two transactions, so only one worker ' +
     "process's writes to a document are serialised (`withDocumentLock`); two processes can let an older push win a " +
     'race (rare: no run caught it). On MongoDB the guarded update is atomic and any number of workers keep newest-wins.',
