@@ -68,7 +68,7 @@ const foundAndFixed = [
   'database-hung: the MongoDB driver (7.9) ignores `timeoutMS` and by default waits for ever for an answer and 30 s ' +
     "for a handshake, so attempts on a frozen database outlived the activities' 30 s timeout and `/readyz` could " +
     'hang. The worker now has socket, handshake and server-selection timeouts of 20, 10 and 15 s, the receiver 5 s ' +
-    '(`src/runtime/mongo.ts`), and the readiness check races a 2 s timer.',
+    '(`src/store/open-mongo.ts`), and the readiness check races a 2 s timer.',
   'temporal-hung: the start already had a 5 s gRPC deadline; the push route adds its own 8 s deadline on top, so ' +
     'the answer is bounded whatever hangs behind the start. A start that timed out but had reached Temporal shows as ' +
     'a 200 on the resend, never as a second import.',
