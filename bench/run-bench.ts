@@ -10,7 +10,7 @@ import { createRunContext, type RunContext } from './phases/run-context.js';
 import { killLiveChildren } from './processes/child-process.js';
 import { cpuRow } from './report/cpu-breakdown.js';
 import { machineFacts, type MachineFacts } from './report/machine-facts.js';
-import { latencyTargetsOf, ratiosOf, targetsOf, type BenchResults } from './report/results.js';
+import { costTargetsOf, latencyTargetsOf, ratiosOf, targetsOf, type BenchResults } from './report/results.js';
 import { renderChart } from './report/svg-chart.js';
 import { printTable } from './report/table.js';
 import { startBenchServices } from './services/bench-services.js';
@@ -52,6 +52,8 @@ async function measureAll(context: RunContext, started: number, machine: Machine
     workerStartSeconds,
   }));
   const ratios = ratiosOf(floor, direct, single.burst, scaling);
+  const burstCpu = (run: BurstRun) =>
+    cpuRow(`pipeline ${run.workers} worker(s), per import`, run.burst.pushes, run.burst.cpu, machine.cores);
   return {
     generatedAt: new Date().toISOString(),
     durationSeconds: Math.round((Date.now() - started) / 1000),
@@ -67,13 +69,15 @@ async function measureAll(context: RunContext, started: number, machine: Machine
     memory: { receiver: receiverMemory, worker: workerMemory, floorWorker: floor.workerMemory },
     scaling,
     ratios,
-    targets: [...targetsOf(ratios, accept, workerMemory), ...latencyTargetsOf(latency, fairness)],
+    targets: [
+      ...targetsOf(ratios, accept, workerMemory),
+      ...costTargetsOf(burstCpu(single)),
+      ...latencyTargetsOf(latency, fairness),
+    ],
     cpu: [
       cpuRow('Temporal floor, per workflow', floor.workflows, floor.cpu, machine.cores),
       cpuRow('direct baseline, per import', direct.imports, direct.cpu, machine.cores),
-      ...runs.map((run) =>
-        cpuRow(`pipeline ${run.workers} worker(s), per import`, run.burst.pushes, run.burst.cpu, machine.cores),
-      ),
+      ...runs.map(burstCpu),
       ...latency.map((result) =>
         cpuRow(`steady ${result.ratePerSecond}/s, per import`, result.pushToDocuments.count, result.cpu, machine.cores),
       ),

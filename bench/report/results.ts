@@ -91,6 +91,25 @@ export function targetsOf(
   ];
 }
 
+/** The cost of an import (issue 16, part 3): CPU of every process per imported push in the one-worker burst. */
+export function costTargetsOf(burstCpu: CpuRow): Target[] {
+  const { total, receiver } = burstCpu.msPerItem;
+  return [
+    {
+      name: 'total CPU per import (all processes, one-worker burst)',
+      wanted: '<= 85 ms',
+      measured: `${total} ms`,
+      met: total <= 85,
+    },
+    {
+      name: 'receiver CPU per push (one-worker burst)',
+      wanted: '<= 2 ms',
+      measured: `${receiver} ms`,
+      met: receiver <= 2,
+    },
+  ];
+}
+
 /** The issue's latency and fairness targets (issue 16), checked against this run. */
 export function latencyTargetsOf(latency: readonly LatencyResult[], fairness: FairnessResult | null): Target[] {
   const at = (rate: number) => latency.find((result) => result.ratePerSecond === rate);
