@@ -53,6 +53,8 @@ export const benchSettings = {
   phaseTimeoutMs: 600_000,
   /** Phases to leave out while tuning (`BENCH_SKIP=rates,scaling,latency,fairness`); a full run skips none. */
   skip: listFromEnv('BENCH_SKIP'),
+  /** Child processes to run under V8's CPU profiler while tuning (`BENCH_PROFILE=receiver,worker`); a full run none. */
+  profile: listFromEnv('BENCH_PROFILE'),
   /** MongoDB driver connection pool per process (`maxPoolSize`); the driver's default is 100. */
   mongoPoolSize: numberFromEnv('BENCH_MONGO_POOL', 100),
   /** `prebuilt`: workers load a bundle built once by the bench; `source`: each worker bundles at start. */

@@ -6,7 +6,15 @@ import { summarizeLatency, type LatencySummary } from '../report/stats.js';
 import { benchSettings } from '../settings.js';
 import { benchPushes } from '../workload/push-bodies.js';
 import { readImports, waitUntilImported, type ImportWatch } from './import-progress.js';
-import { figuresOf, pushLatencies, sendPaced, type LatencyFigures, type PacedStart } from './measure-latency.js';
+import type { ImportStages } from './documents-written.js';
+import {
+  figuresOf,
+  pushLatencies,
+  sendPaced,
+  stagesLine,
+  type LatencyFigures,
+  type PacedStart,
+} from './measure-latency.js';
 
 /** Garage A's burst beside four garages at 1 push/s each: does one garage's resend slow the others down? */
 export type FairnessResult = Readonly<{
@@ -16,6 +24,8 @@ export type FairnessResult = Readonly<{
   othersRatePerSecond: number;
   othersQuiet: LatencyFigures;
   othersDuringBurst: LatencyFigures;
+  /** Where B–E's push-to-documents time went, quiet and during the burst. */
+  othersStages: Readonly<{ quiet: ImportStages; duringBurst: ImportStages }>;
   /**
    * How many of A's imports finished while one of B–E's pushes waited for its documents: how far back in the queue
    * the others wait. Unlike the latency, it hardly moves with the load other processes put on the machine.
@@ -114,11 +124,13 @@ export async function measureFairness(
   const duringLatency = await pushLatencies(running.watch, during);
   const othersQuiet = figuresOf(quietLatency.documents);
   const othersDuringBurst = figuresOf(duringLatency.documents);
+  step(`fairness: B–E during the burst, ${stagesLine(duringLatency.stages)} (p50/p99 ms)`);
   return {
     rateLimitPerMinute: benchSettings.fairnessRateLimitPerMinute,
     othersRatePerSecond: benchSettings.fairnessOthersRate,
     othersQuiet,
     othersDuringBurst,
+    othersStages: { quiet: quietLatency.stages, duringBurst: duringLatency.stages },
     burstImportsOvertaking: summarizeLatency(
       countWithin(
         duringLatency.spans,

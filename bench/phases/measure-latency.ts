@@ -6,7 +6,7 @@ import { meterCpu, type CpuUse } from '../processes/cpu-meter.js';
 import { percentileCurve, summarizeLatency, type LatencySummary } from '../report/stats.js';
 import { benchSettings } from '../settings.js';
 import type { BenchPush } from '../workload/push-bodies.js';
-import { readImportTimes } from './documents-written.js';
+import { importStages, readImportTimes, type ImportStages } from './documents-written.js';
 import { startFloorWorker } from './measure-floor.js';
 import { waitUntilImported, type ImportWatch } from './import-progress.js';
 import type { RunContext } from './run-context.js';
@@ -28,6 +28,8 @@ export type LatencyResult = Readonly<{
   pushToDocuments: LatencyFigures;
   /** From the push being due to the import log's `finishedAt`: a step later than the documents. */
   pushToImportLog: LatencyFigures;
+  /** Where the push-to-documents time went. */
+  stages: ImportStages;
   /** The floor workflow: from its start being due to its completion, at the same rate. */
   floorStartToCompletion: LatencyFigures;
   /** Answers other than 202 and floor starts that failed. */
@@ -72,6 +74,13 @@ export async function sendPaced(
   }
 }
 
+/** The stages' p50 / p99, for the bench's progress lines. */
+export function stagesLine(stages: ImportStages): string {
+  return Object.entries(stages)
+    .map(([name, summary]) => `${name} ${summary.p50}/${summary.p99}`)
+    .join(', ');
+}
+
 /** Push-to-documents and push-to-import-log latencies of accepted pushes, once their imports have closed. */
 export async function pushLatencies(
   watch: ImportWatch,
@@ -82,6 +91,7 @@ export async function pushLatencies(
   spans: { from: number; to: number }[];
   importLog: number[];
   outcomes: Record<string, number>;
+  stages: ImportStages;
 }> {
   const accepted = starts.filter((start) => start.answer.workflowId !== undefined);
   const times = await readImportTimes(
@@ -107,7 +117,11 @@ export async function pushLatencies(
     outcomes[record.status] = (outcomes[record.status] ?? 0) + 1;
     return record.finishedAt === null ? [] : [record.finishedAt.getTime() - start.dueAt];
   });
-  return { documents, spans, importLog, outcomes };
+  const stages = importStages(
+    times,
+    accepted.map((start) => start.dueAt),
+  );
+  return { documents, spans, importLog, outcomes, stages };
 }
 
 /**
@@ -134,19 +148,20 @@ export async function measurePipelineLatency(
     closed += starts.filter((start) => start.answer.workflowId !== undefined).length;
     await waitUntilImported(running.watch, garageIds, closed, benchSettings.phaseTimeoutMs);
     const cpu = meter.stop();
-    const { documents, importLog, outcomes } = await pushLatencies(running.watch, starts);
+    const { documents, importLog, outcomes, stages } = await pushLatencies(running.watch, starts);
     const result = {
       ratePerSecond: rate,
       seconds: benchSettings.latencySeconds,
       pushToDocuments: figuresOf(documents),
       pushToImportLog: figuresOf(importLog),
+      stages,
       errors: starts.filter((start) => start.answer.status !== 202).length,
       outcomes,
       cpu,
     };
     step(
       `push to documents at ${rate}/s: p50 ${result.pushToDocuments.latency.p50} ms, ` +
-        `p99 ${result.pushToDocuments.latency.p99} ms, ${result.errors} errors`,
+        `p99 ${result.pushToDocuments.latency.p99} ms, ${result.errors} errors; ${stagesLine(stages)}`,
     );
     results.push(result);
   }

@@ -30,6 +30,15 @@ export function killLiveChildren(): void {
   for (const child of live) child.kill('SIGKILL');
 }
 
+/**
+ * V8's CPU profiler for the children whose name starts with one of `BENCH_PROFILE`'s prefixes (`receiver`, `worker`,
+ * `floor`): a `.cpuprofile` per process in `profiles/` beside the logs, written when it exits after its drain.
+ */
+function profileArgs(name: string, logDir: string): string[] {
+  if (!benchSettings.profile.some((prefix) => name.startsWith(prefix))) return [];
+  return ['--cpu-prof', `--cpu-prof-dir=${join(logDir, '..', 'profiles')}`, `--cpu-prof-name=${name}.cpuprofile`];
+}
+
 /** Runs a TypeScript entry point (`node --import tsx`) with the given environment; output goes to a log file. */
 export async function startChild(
   name: string,
@@ -42,7 +51,7 @@ export async function startChild(
   const logFile = join(logDir, `${name}.log`);
   const log = openSync(logFile, 'w');
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, script)], {
+  const child = spawn(process.execPath, [...profileArgs(name, logDir), '--import', 'tsx', join(repoRoot, script)], {
     cwd: repoRoot,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
     stdio: ['ignore', log, log, 'ipc'],
