@@ -219,7 +219,7 @@ try {
 
   // A step with a bug nobody planned for runs out of retries; after the fix support retries the import.
   const broken = await startSpecialWorker({
-    mapPush: () => Promise.reject(new Error('mapping bug: interventions[0] has no price table')),
+    validateAndMapPush: () => Promise.reject(new Error('mapping bug: interventions[0] has no price table')),
   });
   const unplanned = await push(readFixture('suspicious-date'));
   await expectStatus(unplanned.importId, 'failed');

@@ -8,7 +8,7 @@ import {
   proxyLocalActivities,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { Deduplication, ImportActivities, ImportOutcome } from '../activities/import-activities.js';
+import type { CheckedPush, Deduplication, ImportActivities, ImportOutcome } from '../activities/import-activities.js';
 import type { ImportRequest } from '../domain/import-request.js';
 import type { ImportStatus, PushIssue } from '../domain/import-status.js';
 import { searchAttributeNames } from '../domain/search-attribute-names.js';
@@ -82,7 +82,7 @@ function recordOutcome(outcome: ImportOutcome): Promise<void> {
 }
 
 // Pure steps run in the worker beside the workflow: no task-queue round trip, still recorded in history.
-const { validatePush, mapPush } = proxyLocalActivities<ImportActivities>({
+const { validateAndMapPush, validatePush, mapPush } = proxyLocalActivities<ImportActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 3 },
 });
@@ -102,7 +102,11 @@ export const unplannedFailureType = 'ImportStopped';
 // log left "accepted"; replaying them must take that old path, so the new one is behind its patch id.
 const finalStatusOnUnplannedFailure = 'final-status-on-unplanned-failure';
 
-type Step = 'validatePush' | 'mapPush' | 'upsertDocuments' | 'recordOutcome';
+// Versioning rule (README "Changing the workflow"): histories recorded before this patch validate and map in two
+// local steps; replaying them must take that old path.
+const validateAndMapInOneStep = 'validate-and-map-in-one-step';
+
+type Step = 'validatePush' | 'mapPush' | 'validateAndMapPush' | 'upsertDocuments' | 'recordOutcome';
 
 /** Imports one Carsys push: deduplicate, validate, map, upsert, record the outcome. */
 export async function importCarsysPush(request: ImportRequest): Promise<ImportStatus> {
@@ -111,7 +115,7 @@ export async function importCarsysPush(request: ImportRequest): Promise<ImportSt
     markOutcome('skipped_duplicate');
     return 'skipped_duplicate';
   }
-  const progress: { step: Step } = { step: 'validatePush' };
+  const progress: { step: Step } = { step: 'validateAndMapPush' };
   try {
     return await importRecordedPush(request, progress);
   } catch (error) {
@@ -149,22 +153,31 @@ function unplannedIssue(step: Step, error: unknown): PushIssue {
   };
 }
 
+async function checkPush(request: ImportRequest, progress: { step: Step }): Promise<CheckedPush> {
+  const { rawBodyBase64, receivedAt } = request;
+  if (patched(validateAndMapInOneStep)) return validateAndMapPush({ rawBodyBase64, receivedAt });
+  progress.step = 'validatePush';
+  const validation = await validatePush(rawBodyBase64);
+  if (!validation.ok) return validation;
+  progress.step = 'mapPush';
+  return { ok: true, push: await mapPush({ push: validation.push, receivedAt }) };
+}
+
 async function importRecordedPush(request: ImportRequest, progress: { step: Step }): Promise<ImportStatus> {
   const { importId } = request;
-  const validation = await validatePush(request.rawBodyBase64);
-  if (!validation.ok) {
-    await recordOutcome({ importId, status: 'failed', issues: validation.issues, receivedAt: request.receivedAt });
+  const checked = await checkPush(request, progress);
+  if (!checked.ok) {
+    await recordOutcome({ importId, status: 'failed', issues: checked.issues, receivedAt: request.receivedAt });
     markOutcome('failed');
     throw ApplicationFailure.create({
       type: invalidPushFailureType,
-      message: `The push breaks the Carsys contract in ${validation.issues.length} field(s); see the import log.`,
-      details: [validation.issues],
+      message: `The push breaks the Carsys contract in ${checked.issues.length} field(s); see the import log.`,
+      details: [checked.issues],
       nonRetryable: true,
     });
   }
 
-  progress.step = 'mapPush';
-  const mapped = await mapPush({ push: validation.push, receivedAt: request.receivedAt });
+  const mapped = checked.push;
   progress.step = 'upsertDocuments';
   const written = await upsertDocuments({
     garageId: request.garageId,

@@ -25,7 +25,7 @@ const operatorToken = () => pipeline.config.operatorTokens.find((entry) => entry
 
 // A mapping step with a bug nobody planned for: it throws on every attempt, so the step runs out of retries.
 const brokenMapping: Partial<ImportActivities> = {
-  mapPush: () => Promise.reject(new Error('mapping bug: interventions[0] has no price table')),
+  validateAndMapPush: () => Promise.reject(new Error('mapping bug: interventions[0] has no price table')),
 };
 
 async function startWorkerWith(overrides: Partial<ImportActivities>): Promise<RunningWorker> {
@@ -54,7 +54,7 @@ describe('an import that stops for a reason nobody planned', () => {
     assert.ok(record.finishedAt instanceof Date, 'the import has a finishing time');
     assert.deepEqual(
       record.issues.map((issue) => [issue.path, issue.code]),
-      [['step.mapPush', 'import_stopped']],
+      [['step.validateAndMapPush', 'import_stopped']],
     );
     assert.match(record.issues[0]?.message ?? '', /mapping bug: interventions\[0\] has no price table/);
     assert.equal(

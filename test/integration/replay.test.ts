@@ -31,6 +31,20 @@ function workflowIdOf(history: HistoryFile): string {
   return attributes?.workflowId ?? history.name;
 }
 
+type MarkerEvent = {
+  markerRecordedEventAttributes?: { markerName?: string; details?: { data?: { payloads?: { data?: string }[] } } };
+};
+
+/** The local activities a history ran, in order, from the markers the SDK's core records (their data is plain JSON). */
+function localActivityTypes(history: HistoryFile): string[] {
+  return (history.json as { events: MarkerEvent[] }).events.flatMap((event) => {
+    const marker = event.markerRecordedEventAttributes;
+    const data = marker?.details?.data?.payloads?.[0]?.data;
+    if (marker?.markerName !== 'core_local_activity' || data === undefined) return [];
+    return [(JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as { activity_type: string }).activity_type];
+  });
+}
+
 describe('replay of recorded import histories', () => {
   it('when the histories folder is read, then it holds one history per path an import can take', () => {
     const current = histories.filter((history) => !history.name.includes('/'));
@@ -48,6 +62,21 @@ describe('replay of recorded import histories', () => {
       scheduled.includes('deduplicatePush'),
       `regular activities scheduled: ${scheduled.filter(Boolean).join(', ')}`,
     );
+  });
+
+  it('when a push was imported, then the recorded history checked and mapped it in one local step, and the history before the patch in two', () => {
+    const localSteps = (name: string): string[] => {
+      const recorded = histories.find((history) => history.name === name);
+      assert.ok(recorded !== undefined, `${name} is recorded`);
+      return localActivityTypes(recorded);
+    };
+    assert.deepEqual(localSteps('imported'), ['deduplicatePush', 'validateAndMapPush', 'recordOutcome']);
+    assert.deepEqual(localSteps('before-validate-and-map-in-one-step/imported'), [
+      'deduplicatePush',
+      'validatePush',
+      'mapPush',
+      'recordOutcome',
+    ]);
   });
 
   it('when every history is replayed on the current workflow code, then none is nondeterministic', async () => {

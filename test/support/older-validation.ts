@@ -1,5 +1,4 @@
-import type { ImportActivities } from '../../src/activities/import-activities.js';
-import { validatePushBody } from '../../src/domain/contract/validate-push.js';
+import { validateAndMapPush, type ImportActivities } from '../../src/activities/import-activities.js';
 import { rawBodyText } from '../../src/domain/import-request.js';
 
 /**
@@ -7,8 +6,8 @@ import { rawBodyText } from '../../src/domain/import-request.js';
  * running it fails such a push, so tests can retry the import after "the fix" (the current code).
  */
 export const olderValidation: Partial<ImportActivities> = {
-  validatePush: (rawBodyBase64: string) => {
-    const rawBody = rawBodyText(rawBodyBase64);
+  validateAndMapPush: (input) => {
+    const rawBody = rawBodyText(input.rawBodyBase64);
     const date = (JSON.parse(rawBody) as { appointment?: { appointmentDate?: string } }).appointment?.appointmentDate;
     if (date !== undefined && /^\d-\d-\d{4}/.test(date)) {
       return Promise.resolve({
@@ -18,6 +17,6 @@ export const olderValidation: Partial<ImportActivities> = {
         ],
       });
     }
-    return Promise.resolve(validatePushBody(rawBody));
+    return validateAndMapPush(input);
   },
 };
