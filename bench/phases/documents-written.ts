@@ -66,19 +66,15 @@ export type ImportStages = Readonly<{
 /** The stages of the imports whose every step is in their history; `dueAt[i]` is when push `i` was due. */
 export function importStages(times: readonly ImportTimes[], dueAt: readonly number[]): ImportStages {
   const complete = times.flatMap((time, index) => {
-    const due = dueAt[index];
-    const { startedAt, firstTaskStartedAt, writeScheduledAt, writeStartedAt, documentsAt } = time;
-    if (
-      due === undefined ||
-      startedAt === undefined ||
-      firstTaskStartedAt === undefined ||
-      writeScheduledAt === undefined ||
-      writeStartedAt === undefined ||
-      documentsAt === undefined
-    ) {
-      return [];
-    }
-    return [[due, startedAt, firstTaskStartedAt, writeScheduledAt, writeStartedAt, documentsAt] as const];
+    const points = [
+      dueAt[index],
+      time.startedAt,
+      time.firstTaskStartedAt,
+      time.writeScheduledAt,
+      time.writeStartedAt,
+      time.documentsAt,
+    ];
+    return points.every((point): point is number => point !== undefined) ? [points] : [];
   });
   const stage = (from: number, to: number): LatencySummary =>
     summarizeLatency(complete.map((points) => (points[to] ?? 0) - (points[from] ?? 0)));
