@@ -43,6 +43,13 @@ export const benchSettings = {
   fairnessQuietSeconds: numberFromEnv('BENCH_FAIRNESS_QUIET_SECONDS', 60),
   /** The receiver's per-garage budget in the fairness phase: the product's default `RATE_LIMIT_PER_MINUTE`. */
   fairnessRateLimitPerMinute: numberFromEnv('BENCH_FAIRNESS_RATE_LIMIT', 600),
+  /**
+   * A garage's share of the main task queue in the fairness phase, pushes (`BULK_LANE_BURST_PUSHES`, the product's
+   * default); 0 runs the phase without the bulk lane, for the side-by-side comparison in bench/NOTES.md.
+   */
+  fairnessBulkLaneBurst: numberFromEnv('BENCH_FAIRNESS_BULK_LANE_BURST', 20),
+  /** The bulk lane's slots of each kind in every worker (`BULK_LANE_SLOTS`, the product's default). */
+  bulkLaneSlots: numberFromEnv('BENCH_BULK_LANE_SLOTS', 4),
   /** Garages per phase; pushes go round-robin over them. */
   garagesPerPhase: 4,
   /** One car per this many pushes, so cars and their parties are shared among appointments. */

@@ -77,6 +77,14 @@ const EnvSchema = z.object({
         .filter((origin) => origin !== ''),
     ),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * A garage's share of the main task queue: a bucket of this many pushes, refilled at BULK_LANE_PUSHES_PER_MINUTE.
+   * Its pushes beyond the share go to the bulk lane (docs/scaling.md); 0 sends every push to the main queue.
+   */
+  BULK_LANE_BURST_PUSHES: z.coerce.number().int().min(0).default(20),
+  BULK_LANE_PUSHES_PER_MINUTE: z.coerce.number().positive().default(60),
+  /** What a worker gives the bulk lane: its concurrent workflow tasks, writes and local steps, each. */
+  BULK_LANE_SLOTS: z.coerce.number().int().min(1).max(20).default(4),
   /** A garage with no push for this many business hours (Mon-Fri 08-18 Amsterdam) is flagged as silent. */
   SILENCE_BUSINESS_HOURS: z.coerce.number().positive().default(4),
   /** `/metrics` reads the garages' last pushes at most this often, however many scrape it. */
@@ -146,7 +154,8 @@ const EnvSchema = z.object({
 });
 
 export type Config = Readonly<{
-  temporal: Readonly<{ address: string; namespace: string; taskQueue: string; uiUrl: string }>;
+  /** `bulkTaskQueue` is the bulk lane: the task queue of pushes beyond a garage's share (docs/scaling.md). */
+  temporal: Readonly<{ address: string; namespace: string; taskQueue: string; bulkTaskQueue: string; uiUrl: string }>;
   mongo: Readonly<{ url: string; database: string }>;
   receiver: Readonly<{
     host: string;
@@ -155,6 +164,8 @@ export type Config = Readonly<{
     signatureToleranceSeconds: number;
     retryAfterSeconds: number;
     shutdownGraceSeconds: number;
+    /** The per-garage share of the main task queue; `burstPushes` 0 turns the bulk lane off. */
+    bulkLane: Readonly<{ burstPushes: number; pushesPerMinute: number }>;
   }>;
   operator: Readonly<{ host: string; port: number }>;
   /** `CARSYS_GARAGES`: a development bootstrap, seeded into the garage directory when absent there. */
@@ -169,6 +180,7 @@ export type Config = Readonly<{
   silenceMetricsRefreshMs: number;
   workerMetricsPort: number | undefined;
   workerShutdownGraceSeconds: number;
+  bulkLaneSlots: number;
   unvouchedImportsUntil: Date | null;
   workflowBundlePath: string | undefined;
   /** When an import still `accepted` is checked against Temporal, and how often the worker looks. */
@@ -212,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
+      bulkTaskQueue: `${e.TEMPORAL_TASK_QUEUE}-bulk`,
       uiUrl: e.TEMPORAL_UI_URL.replace(/\/$/, ''),
     }),
     mongo: Object.freeze({ url: e.MONGODB_URL, database: e.MONGODB_DATABASE }),
@@ -222,6 +235,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signatureToleranceSeconds: e.SIGNATURE_TOLERANCE_SECONDS,
       retryAfterSeconds: e.RETRY_AFTER_SECONDS,
       shutdownGraceSeconds: e.RECEIVER_SHUTDOWN_GRACE_SECONDS,
+      bulkLane: Object.freeze({
+        burstPushes: e.BULK_LANE_BURST_PUSHES,
+        pushesPerMinute: e.BULK_LANE_PUSHES_PER_MINUTE,
+      }),
     }),
     operator: Object.freeze({ host: e.OPERATOR_HOST, port: e.OPERATOR_PORT }),
     garages,
@@ -235,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     silenceMetricsRefreshMs: e.SILENCE_METRICS_REFRESH_SECONDS * 1000,
     workerMetricsPort: e.WORKER_METRICS_PORT,
     workerShutdownGraceSeconds: e.WORKER_SHUTDOWN_GRACE_SECONDS,
+    bulkLaneSlots: e.BULK_LANE_SLOTS,
     unvouchedImportsUntil: e.UNVOUCHED_IMPORTS_UNTIL === undefined ? null : new Date(e.UNVOUCHED_IMPORTS_UNTIL),
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     stuckImports: Object.freeze({

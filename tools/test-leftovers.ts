@@ -3,9 +3,9 @@ import { Client, Connection } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
 import type { ServicesInfo } from './dev-services/index.js';
 
-// Every test file takes a task queue `test-<random>` and a database `test_<random>` (test/support/test-env.ts); a
+// Every test file takes a task queue `test-<random>` (and its bulk lane, `-bulk`) and a database `test_<random>` (test/support/test-env.ts); a
 // test that fails half-way can leave either behind, and the dev services are shared with `npm start`, so only those.
-const testTaskQueue = /^test-[0-9a-f]+$/;
+const testTaskQueue = /^test-[0-9a-f]+(-bulk)?$/;
 const testDatabase = /^test_[0-9a-f]+$/;
 
 /** Terminates the test workflows still running and drops the test databases, so nothing outlives `npm test`. */

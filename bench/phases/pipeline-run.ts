@@ -132,7 +132,10 @@ export async function runLatency(context: RunContext): Promise<LatencyResult[]> 
   });
 }
 
-/** Garage A's burst beside B–E at 1 push/s each, on one pipeline whose receiver enforces the product's rate limit. */
+/**
+ * Garage A's burst beside B–E at 1 push/s each, on one pipeline whose receiver enforces the product's rate limit and
+ * bulk lane.
+ */
 export async function runFairness(context: RunContext): Promise<FairnessResult> {
   await sleep(pauseMs);
   const { result } = await withPipeline(
@@ -140,7 +143,10 @@ export async function runFairness(context: RunContext): Promise<FairnessResult> 
     'fairness',
     1,
     (running) => measureFairness(running, context.garages.fairness, step),
-    { RATE_LIMIT_PER_MINUTE: String(benchSettings.fairnessRateLimitPerMinute) },
+    {
+      RATE_LIMIT_PER_MINUTE: String(benchSettings.fairnessRateLimitPerMinute),
+      BULK_LANE_BURST_PUSHES: String(benchSettings.fairnessBulkLaneBurst),
+    },
   );
   step(
     `fairness: B–E p99 ${result.othersQuiet.latency.p99} ms quiet, ${result.othersDuringBurst.latency.p99} ms ` +

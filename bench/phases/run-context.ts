@@ -83,6 +83,10 @@ export function pipelineEnv(
     ENCRYPTION_KEYS: context.encryptionKeys,
     // The per-garage rate limit would throttle the bench's bursts; production keeps its own value.
     RATE_LIMIT_PER_MINUTE: '100000000',
+    // Likewise the bulk lane: the throughput phases measure one task queue against the floor's one. The fairness
+    // phase sets the product's lane back (pipeline-run.ts).
+    BULK_LANE_BURST_PUSHES: '0',
+    BULK_LANE_SLOTS: String(benchSettings.bulkLaneSlots),
     LOG_LEVEL: 'info',
     ...overrides,
   };

@@ -2,7 +2,8 @@
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startWorker } from '../../src/main/start-worker.js';
-import { workflowsPath, type WorkerTuning } from '../../src/temporal/create-worker.js';
+import type { WorkerTuning } from '../../src/temporal/create-worker.js';
+import { workflowsPath } from '../../src/temporal/workflow-bundle.js';
 import { reportReady, requiredEnv, terminationSignal } from './wait-for-signal.js';
 
 const config = loadConfig();

@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger.js';
 import type { ImportRequest } from '../domain/import-request.js';
 import { importLog } from '../store/import-log.js';
 import { codecRoute } from '../operator/codec-route.js';
+import { bulkLane, type Lane } from '../receiver/bulk-lane.js';
 import { garageRateLimit } from '../receiver/garage-rate-limit.js';
 import { rejectionsRoute } from '../operator/api/rejections-route.js';
 import { createKeyring } from '../crypto/keyring.js';
@@ -132,11 +133,12 @@ export async function startReceiver(
   });
   const imports = importLog(mongo.collections);
   let notingDuplicates = 0;
-  // Every start, from a push or a support retry, goes through here and carries the receiver's voucher.
-  const start = (workflowId: string, request: ImportRequest) =>
+  // Every start, from a push or a support retry, goes through here and carries the receiver's voucher. A support
+  // retry is one import someone waits for: the main queue.
+  const start = (workflowId: string, request: ImportRequest, lane: Lane = 'main') =>
     startImport({
       client: temporal.client,
-      taskQueue: config.temporal.taskQueue,
+      taskQueue: lane === 'bulk' ? config.temporal.bulkTaskQueue : config.temporal.taskQueue,
       workflowId,
       request: { ...request, voucher: vouchFor(keyring, { ...request, workflowId }) },
       timeoutMs: startTimeoutMs,
@@ -209,6 +211,7 @@ export async function startReceiver(
       startImport: start,
       answerDeadlineMs,
       rateLimit: garageRateLimit(config.rateLimitPerMinute),
+      laneOf: bulkLane(config.receiver.bulkLane),
       logger,
     },
     rejections: bufferedRejections,

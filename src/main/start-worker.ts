@@ -4,7 +4,8 @@ import { createActivities, type ImportActivities } from '../activities/import-ac
 import type { ImportMetrics } from '../metrics/import-metrics.js';
 import { createKeyring } from '../crypto/keyring.js';
 import type { Config } from '../config.js';
-import { createImportWorker, workflowsPath, type ImportWorkerOptions } from '../temporal/create-worker.js';
+import { createImportWorker, type ImportWorkerOptions } from '../temporal/create-worker.js';
+import { workflowsPath } from '../temporal/workflow-bundle.js';
 import type { Logger } from '../logging/logger.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
 import { workflowStateOf } from '../temporal/workflow-state.js';
@@ -15,7 +16,13 @@ import { garageStore } from '../store/garage-store.js';
 import { garageDirectory } from '../store/garage-directory.js';
 import { seedBootstrapGarages } from '../operator/manage-garages.js';
 
-export type RunningWorker = Readonly<{ worker: Worker; run: Promise<void>; close: () => Promise<void> }>;
+/** `worker` serves the main task queue, `bulkWorker` the bulk lane (docs/scaling.md); `run` ends when both have. */
+export type RunningWorker = Readonly<{
+  worker: Worker;
+  bulkWorker: Worker;
+  run: Promise<void>;
+  close: () => Promise<void>;
+}>;
 
 /** Starts an import worker with real activities; `close` drains it and releases its connections. */
 export async function startWorker(
@@ -64,7 +71,7 @@ export async function startWorker(
     }),
     ...options.activityOverrides,
   };
-  const { worker, connection } = await createImportWorker({
+  const { worker, bulkWorker, connection } = await createImportWorker({
     temporal: config.temporal,
     activities,
     keyring,
@@ -74,9 +81,10 @@ export async function startWorker(
         ? { workflowsPath }
         : { workflowBundle: { codePath: config.workflowBundlePath } }),
     ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
+    bulkLaneSlots: config.bulkLaneSlots,
     shutdownGraceSeconds: config.workerShutdownGraceSeconds,
   });
-  const run = worker.run();
+  const run = Promise.all([worker.run(), bulkWorker.run()]).then(() => undefined);
   // Each worker sweeps: the sweep is idempotent, and so it needs no schedule of its own (README "Stuck imports").
   const sweeper = startStuckImportSweeper(
     {
@@ -91,13 +99,14 @@ export async function startWorker(
   const shutdown = async () => {
     await sweeper.stop();
     garages.stop();
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await run;
+    for (const running of [worker, bulkWorker]) if (running.getState() === 'RUNNING') running.shutdown();
+    await run.catch(() => undefined);
     await connection.close();
     await mongo.client.close();
   };
   return {
     worker,
+    bulkWorker,
     run,
     // Idempotent: a test may stop a worker early and its harness close it again.
     close: () => (closing ??= shutdown()),

@@ -18,7 +18,14 @@ const { config, logger, worker, metricsServer } = await startOrExplain('worker',
       : await startMetricsServer(metrics, config.receiver.host, config.workerMetricsPort);
   return { config, logger, worker, metricsServer };
 });
-logger.info({ taskQueue: config.temporal.taskQueue, metricsPort: config.workerMetricsPort }, 'worker running');
+logger.info(
+  {
+    taskQueue: config.temporal.taskQueue,
+    bulkTaskQueue: config.temporal.bulkTaskQueue,
+    metricsPort: config.workerMetricsPort,
+  },
+  'worker running',
+);
 await runUntilSignal(
   logger,
   async () => {

@@ -9,8 +9,9 @@ import {
   type PushHeaders,
 } from './authenticate-push.js';
 import { ApiError } from '../http/errors.js';
+import type { Lane } from './bulk-lane.js';
 
-export type StartImportFn = (workflowId: string, request: ImportRequest) => Promise<{ started: boolean }>;
+export type StartImportFn = (workflowId: string, request: ImportRequest, lane: Lane) => Promise<{ started: boolean }>;
 
 export type PushRouteDependencies = Readonly<{
   auth: PushAuthentication;
@@ -23,6 +24,8 @@ export type PushRouteDependencies = Readonly<{
   answerDeadlineMs: number;
   /** Rejects with a 429 ApiError when the garage is over its budget. */
   rateLimit: (garageId: string) => Promise<void>;
+  /** Whether the garage is within its share of the main task queue, or the push belongs to the bulk lane. */
+  laneOf: (garageId: string) => Lane;
   logger: Logger;
 }>;
 
@@ -126,14 +129,15 @@ export function pushRoute(deps: PushRouteDependencies): Router {
     // Temporal alone decides: the workflow id names the push, so a resend is refused as already started. The
     // database is not asked, so pushes are accepted while it is down (product rule 1); a resend arriving after
     // Temporal's retention starts a workflow that finds the push in the import log and ends `skipped_duplicate`.
-    const { started } = await within(deps.startImport(workflowId, request), deps.answerDeadlineMs).catch(
+    const lane = deps.laneOf(garage.id);
+    const { started } = await within(deps.startImport(workflowId, request, lane), deps.answerDeadlineMs).catch(
       (error: unknown) => {
         log.warn({ err: error }, 'Temporal unreachable while starting an import');
         throw unavailable('temporal', deps.retryAfterSeconds);
       },
     );
     if (!started) deps.noteDuplicate(importId, receivedAt);
-    log.info({ answer: started ? 'accepted' : 'duplicate' }, started ? 'push accepted' : 'push already recorded');
+    log.info({ answer: started ? 'accepted' : 'duplicate', lane }, started ? 'push accepted' : 'push already recorded');
     res.locals['answer'] = started ? 'accepted' : 'duplicate';
     res.status(started ? 202 : 200).json({ importId, workflowId, status: started ? 'accepted' : 'duplicate' });
   });

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { ImportActivities } from '../activities/import-activities.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { importDataConverter } from './encryption-codec.js';
+import { bundleWorkflows } from './workflow-bundle.js';
 
 /** The worker settings worth tuning for throughput and memory (see bench/NOTES.md). */
 export type WorkerTuning = Partial<
@@ -28,6 +29,21 @@ export const defaultWorkerTuning: WorkerTuning = {
   maxCachedWorkflows: 200,
 };
 
+/**
+ * The bulk lane's worker: a few slots of each kind, so a garage's resend beyond its share moves on steadily without
+ * taking the cores and the database from the main queue (docs/scaling.md).
+ */
+export function bulkLaneTuning(slots: number): WorkerTuning {
+  return {
+    maxConcurrentWorkflowTaskExecutions: slots,
+    maxConcurrentWorkflowTaskPolls: Math.min(slots, 2),
+    maxConcurrentActivityTaskExecutions: slots,
+    maxConcurrentActivityTaskPolls: Math.min(slots, 2),
+    maxConcurrentLocalActivityExecutions: slots,
+    maxCachedWorkflows: 10 * slots,
+  };
+}
+
 export type ImportWorkerOptions = Readonly<{
   temporal: Config['temporal'];
   activities: ImportActivities;
@@ -35,29 +51,42 @@ export type ImportWorkerOptions = Readonly<{
   /** A prebuilt bundle (faster start, used in production and benchmarks) or the workflow sources. */
   workflows: { workflowBundle: WorkflowBundleOption } | { workflowsPath: string };
   tuning?: WorkerTuning;
+  /** The slots of each kind the bulk lane's worker gets (`BULK_LANE_SLOTS`). */
+  bulkLaneSlots: number;
   /** How long a shutting-down worker lets its running steps finish before they are cancelled (and retried). */
   shutdownGraceSeconds?: number;
 }>;
 
-// `.ts` when run from the sources with tsx, `.js` when run compiled from dist/.
-const moduleExtension = import.meta.url.endsWith('.js') ? 'js' : 'ts';
-export const workflowsPath = new URL(`../workflows/index.${moduleExtension}`, import.meta.url).pathname;
-
-/** Connects a worker for the import task queue; the caller runs it and closes the connection afterwards. */
+/**
+ * Connects the two workers of an import worker process, one for the main task queue and one for the bulk lane, on
+ * one connection; the caller runs both and closes the connection afterwards.
+ */
 export async function createImportWorker(
   options: ImportWorkerOptions,
-): Promise<{ worker: Worker; connection: NativeConnection }> {
+): Promise<{ worker: Worker; bulkWorker: Worker; connection: NativeConnection }> {
+  // Bundled once for both workers: webpack at start is seconds of CPU and about 100 MB (bench/NOTES.md, change 5).
+  const workflows =
+    'workflowsPath' in options.workflows
+      ? { workflowBundle: await bundleWorkflows(options.workflows.workflowsPath) }
+      : options.workflows;
   const connection = await NativeConnection.connect({ address: options.temporal.address });
-  const worker = await Worker.create({
-    connection,
-    namespace: options.temporal.namespace,
-    taskQueue: options.temporal.taskQueue,
-    activities: options.activities,
-    dataConverter: importDataConverter(options.keyring),
-    ...options.workflows,
-    shutdownGraceTime: `${options.shutdownGraceSeconds ?? 20}s`,
-    ...defaultWorkerTuning,
-    ...options.tuning,
-  });
-  return { worker, connection };
+  const workerOn = (taskQueue: string, tuning: WorkerTuning) =>
+    Worker.create({
+      connection,
+      namespace: options.temporal.namespace,
+      taskQueue,
+      activities: options.activities,
+      dataConverter: importDataConverter(options.keyring),
+      ...workflows,
+      shutdownGraceTime: `${options.shutdownGraceSeconds ?? 20}s`,
+      ...tuning,
+    });
+  try {
+    const worker = await workerOn(options.temporal.taskQueue, { ...defaultWorkerTuning, ...options.tuning });
+    const bulkWorker = await workerOn(options.temporal.bulkTaskQueue, bulkLaneTuning(options.bulkLaneSlots));
+    return { worker, bulkWorker, connection };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
 }

@@ -12,7 +12,7 @@ import { terminateRunningWorkflows } from '../../tools/test-leftovers.js';
 import { startEntry, terminateEntry, type EntryProcess } from '../support/entry-process.js';
 import { pushBody } from '../support/push-body.js';
 import { sendPush } from '../support/push-client.js';
-import { serviceEnv, testSetup } from '../support/test-env.js';
+import { ownQueue, serviceEnv, testSetup } from '../support/test-env.js';
 import { waitForImportFinished } from '../support/wait-for.js';
 
 // What the production image runs (Dockerfile): the compiled JavaScript and the prebuilt workflow bundle, with Node
@@ -39,7 +39,7 @@ before(async () => {
 });
 after(async () => {
   for (const entry of started) if (entry.child.exitCode === null) entry.child.kill('SIGKILL');
-  await terminateRunningWorkflows(serviceEnv.TEMPORAL_ADDRESS, (queue) => queue === setup.config.temporal.taskQueue);
+  await terminateRunningWorkflows(serviceEnv.TEMPORAL_ADDRESS, (queue) => ownQueue(setup.config, queue));
   await mongo?.db.dropDatabase();
   await mongo?.client.close();
   rmSync(out, { recursive: true, force: true });

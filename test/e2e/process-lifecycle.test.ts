@@ -15,7 +15,7 @@ import { startEntry, terminateEntry, type EntryProcess } from '../support/entry-
 import { workflowBundle } from '../support/pipeline.js';
 import { pushBody } from '../support/push-body.js';
 import { sendPush } from '../support/push-client.js';
-import { serviceEnv, testSetup } from '../support/test-env.js';
+import { ownQueue, serviceEnv, testSetup } from '../support/test-env.js';
 import { waitFor } from '../support/wait-for.js';
 
 // The entry points as a deployment runs them: separate processes, stopped with SIGTERM, started with a bad setting.
@@ -28,7 +28,7 @@ before(async () => {
 });
 after(async () => {
   for (const entry of started) if (entry.child.exitCode === null) entry.child.kill('SIGKILL');
-  await terminateRunningWorkflows(serviceEnv.TEMPORAL_ADDRESS, (queue) => queue === setup.config.temporal.taskQueue);
+  await terminateRunningWorkflows(serviceEnv.TEMPORAL_ADDRESS, (queue) => ownQueue(setup.config, queue));
   await mongo.db.dropDatabase();
   await mongo.client.close();
 });

@@ -1,22 +1,18 @@
-import { bundleWorkflowCode } from '@temporalio/worker';
 import type { DestinationStream } from 'pino';
 import { createLogger } from '../../src/logging/logger.js';
 import { createImportMetrics } from '../../src/metrics/import-metrics.js';
 import { openMongo, type MongoHandle } from '../../src/store/open-mongo.js';
 import { startReceiver, type RunningReceiver } from '../../src/main/start-receiver.js';
 import { startWorker, type RunningWorker } from '../../src/main/start-worker.js';
-import { workflowsPath } from '../../src/temporal/create-worker.js';
+import { bundleWorkflows } from '../../src/temporal/workflow-bundle.js';
 import { dropDatabases, terminateRunningWorkflows } from '../../tools/test-leftovers.js';
-import { serviceEnv, testSetup, type TestSetup } from './test-env.js';
+import { ownQueue, serviceEnv, testSetup, type TestSetup } from './test-env.js';
 
 let bundle: Promise<{ code: string }> | undefined;
 
 /** Bundles the workflow code once per test file; each worker reuses it. */
 export function workflowBundle(): Promise<{ code: string }> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath,
-    logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} },
-  });
+  bundle ??= bundleWorkflows();
   return bundle;
 }
 
@@ -81,10 +77,7 @@ export async function startReceiverAlone(
     close: async () => {
       await receiver.close();
       // The real server, even when the test points the receiver at an unreachable one.
-      await terminateRunningWorkflows(
-        serviceEnv.TEMPORAL_ADDRESS,
-        (queue) => queue === setup.config.temporal.taskQueue,
-      );
+      await terminateRunningWorkflows(serviceEnv.TEMPORAL_ADDRESS, (queue) => ownQueue(setup.config, queue));
       await dropDatabases(setup.config.mongo.url, (name) => name === setup.config.mongo.database);
     },
   };

@@ -60,3 +60,8 @@ export function testSetup(overrides: Record<string, string> = {}): TestSetup {
   };
   return { config: loadConfig(env), env, garage, otherGarage, keepsImportingGarage };
 }
+
+/** Whether a task queue is one of the test's own: its main queue or its bulk lane. */
+export function ownQueue(config: Config, queue: string): boolean {
+  return queue === config.temporal.taskQueue || queue === config.temporal.bulkTaskQueue;
+}

@@ -31,6 +31,9 @@ describe('loadConfig', () => {
   it('when only the encryption keys are set, then everything else has its documented default', () => {
     const config = loadConfig(withKeys());
     assert.equal(config.temporal.taskQueue, 'carsys-import');
+    assert.equal(config.temporal.bulkTaskQueue, 'carsys-import-bulk');
+    assert.deepEqual(config.receiver.bulkLane, { burstPushes: 20, pushesPerMinute: 60 });
+    assert.equal(config.bulkLaneSlots, 4);
     assert.equal(config.receiver.bodyLimitBytes, 1024 * 1024);
     assert.equal(config.workflowBundlePath, undefined);
     assert.equal(config.garages.size, 0);
